@@ -1,0 +1,340 @@
+package org.segplan.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.segplan.error.Errors;
+
+/**
+ * Loads configuration with the precedence command line ({@code --set}) &gt; config file &gt; embedded defaults,
+ * rejects unknown keys and credentials, and validates every value once.
+ */
+public final class ConfigLoader {
+    static final String DEFAULTS_RESOURCE = "segplan-defaults.conf";
+    private static final String ROOT = "segplan";
+    /** Maps whose keys are passed through to Spark, so any key is allowed inside them. */
+    private static final Set<String> FREE_FORM_PATHS = Set.of(
+            "segplan.spark.settings",
+            "segplan.inputs.customers.options",
+            "segplan.inputs.transactions.options",
+            "segplan.inputs.products.options",
+            "segplan.inputs.distribution-centers.options",
+            "segplan.inputs.calendar.options");
+    private static final List<String> SECRET_MARKERS = List.of("secret", "password", "access.key", "session.token");
+
+    private ConfigLoader() {
+    }
+
+    /** Loads the defaults alone, with overrides. */
+    public static SegplanConfig load(List<String> overrides) {
+        return load(Optional.empty(), overrides);
+    }
+
+    public static SegplanConfig load(Optional<Path> configFile, List<String> overrides) {
+        Config defaults = ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), DEFAULTS_RESOURCE,
+                ConfigParseOptions.defaults().setAllowMissing(false));
+        Config file = configFile.map(ConfigLoader::parseFile).orElse(ConfigFactory.empty());
+        Config commandLine = parseOverrides(overrides);
+        rejectUnknownKeys(file, defaults, "file " + configFile.map(Path::toString).orElse(""));
+        rejectUnknownKeys(commandLine, defaults, "command line --set");
+        Config merged;
+        try {
+            merged = commandLine.withFallback(file).withFallback(defaults).resolve();
+        } catch (ConfigException exception) {
+            throw Errors.configSyntax("(substitution)", exception.getMessage(), exception);
+        }
+        rejectSecrets(merged.getConfig("segplan.spark.settings"), "segplan.spark.settings");
+        return toTyped(merged);
+    }
+
+    private static Config parseFile(Path path) {
+        if (!Files.isReadable(path)) {
+            throw Errors.configFileNotFound(path.toString());
+        }
+        try {
+            return ConfigFactory.parseFile(path.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException exception) {
+            throw Errors.configSyntax("file " + path, exception.getMessage(), exception);
+        }
+    }
+
+    private static Config parseOverrides(List<String> overrides) {
+        Config result = ConfigFactory.empty();
+        for (String override : overrides) {
+            int equals = override.indexOf('=');
+            if (equals <= 0) {
+                throw Errors.invalidOverride(override);
+            }
+            String key = override.substring(0, equals).trim();
+            String value = override.substring(equals + 1).trim();
+            try {
+                Config parsed = ConfigFactory.parseString(key + " = " + quoteIfPlain(value));
+                result = parsed.withFallback(result);
+            } catch (ConfigException exception) {
+                throw Errors.invalidOverride(override);
+            }
+        }
+        return result;
+    }
+
+    /** Lets users write --set segplan.lakehouse.root=s3a://bucket/x without HOCON quoting. */
+    private static String quoteIfPlain(String value) {
+        if (value.startsWith("[") || value.startsWith("{") || value.startsWith("\"") || value.equals("null")
+                || value.matches("-?[0-9]+(\\.[0-9]+)?") || value.equals("true") || value.equals("false")) {
+            return value;
+        }
+        return ConfigValueFactoryQuote.quote(value);
+    }
+
+    private static void rejectUnknownKeys(Config user, Config defaults, String origin) {
+        walk(user.root(), "", defaults, origin);
+    }
+
+    private static void walk(ConfigObject object, String prefix, Config defaults, String origin) {
+        if (FREE_FORM_PATHS.contains(prefix)) {
+            return;
+        }
+        for (Map.Entry<String, ConfigValue> entry : object.entrySet()) {
+            String path = prefix.isEmpty() ? quoteKey(entry.getKey()) : prefix + "." + quoteKey(entry.getKey());
+            if (!defaults.hasPathOrNull(path)) {
+                throw Errors.unknownConfigKey(path, origin, knownChildren(defaults, prefix));
+            }
+            if (entry.getValue().valueType() == ConfigValueType.OBJECT) {
+                walk((ConfigObject) entry.getValue(), path, defaults, origin);
+            }
+        }
+    }
+
+    private static String quoteKey(String key) {
+        return key.matches("[A-Za-z0-9_-]+") ? key : "\"" + key + "\"";
+    }
+
+    private static List<String> knownChildren(Config defaults, String prefix) {
+        if (prefix.isEmpty()) {
+            return List.of(ROOT);
+        }
+        if (!defaults.hasPath(prefix)) {
+            return List.of();
+        }
+        return new ArrayList<>(new TreeSet<>(defaults.getObject(prefix).keySet()));
+    }
+
+    private static void rejectSecrets(Config settings, String prefix) {
+        for (Map.Entry<String, ConfigValue> entry : settings.entrySet()) {
+            String key = entry.getKey().toLowerCase(Locale.ROOT);
+            for (String marker : SECRET_MARKERS) {
+                if (key.contains(marker)) {
+                    throw Errors.secretInConfiguration(prefix + "." + entry.getKey());
+                }
+            }
+        }
+    }
+
+    private static SegplanConfig toTyped(Config merged) {
+        Config root = merged.getConfig(ROOT);
+        Optional<LocalDate> runDate = optionalString(root, "run.date").map(value -> parseDate("segplan.run.date", value));
+        SparkSettings spark = new SparkSettings(
+                nonBlank(root, "spark.master"),
+                nonBlank(root, "spark.app-name"),
+                positiveInt(root, "spark.shuffle-partitions"),
+                stringMap(root.getConfig("spark.settings")));
+        String lakehouseRoot = nonBlank(root, "lakehouse.root");
+        Map<String, InputSpec> inputs = new LinkedHashMap<>();
+        for (String key : List.of("customers", "transactions", "products", "distribution-centers", "calendar")) {
+            Config input = root.getConfig("inputs." + key);
+            String table = key.replace('-', '_');
+            String prefix = "inputs." + key + ".";
+            inputs.put(table, new InputSpec(
+                    table,
+                    nonBlank(root, prefix + "path"),
+                    InputFormat.parse("segplan." + prefix + "format", nonBlank(root, prefix + "format")),
+                    stringMap(input.getConfig("options")),
+                    bool(root, prefix + "required")));
+        }
+        double maxShare = number(root, "validation.max-quarantine-share");
+        if (maxShare < 0 || maxShare > 1) {
+            throw Errors.invalidConfigValue("segplan.validation.max-quarantine-share", maxShare,
+                    "it is a share of rows", "give a number between 0 and 1");
+        }
+        ValidationSettings validation = new ValidationSettings(maxShare,
+                optionalString(root, "validation.timestamp-format"),
+                optionalString(root, "validation.date-format"));
+        int urgentDays = nonNegativeInt(root, "features.urgent-lead-time-days");
+        return new SegplanConfig(runDate, spark, lakehouseRoot, inputs, validation, new FeatureSettings(urgentDays),
+                segmentation(root), hash(merged));
+    }
+
+    private static SegmentationSettings segmentation(Config root) {
+        String algorithm = nonBlank(root, "segmentation.algorithm");
+        if (!algorithm.equals("kmeans")) {
+            throw Errors.invalidConfigValue("segplan.segmentation.algorithm", algorithm,
+                    "this version implements k-means only", "set it to \"kmeans\"");
+        }
+        int kMin = positiveInt(root, "segmentation.k-min");
+        int kMax = positiveInt(root, "segmentation.k-max");
+        if (kMin < 2 || kMax < kMin) {
+            throw Errors.invalidConfigValue("segplan.segmentation.k-min", kMin + ".." + kMax,
+                    "the range must have 2 <= k-min <= k-max", "for example k-min = 2, k-max = 8");
+        }
+        OptionalInt fixedK = OptionalInt.empty();
+        if (root.hasPath("segmentation.k")) {
+            int k = positiveInt(root, "segmentation.k");
+            if (k < 2) {
+                throw Errors.invalidConfigValue("segplan.segmentation.k", k, "a segmentation needs two segments or more",
+                        "set k >= 2, or null to choose k by silhouette");
+            }
+            fixedK = OptionalInt.of(k);
+        }
+        List<String> features = stringList(root, "segmentation.features");
+        if (features.isEmpty()) {
+            throw Errors.invalidConfigValue("segplan.segmentation.features", "[]", "the model needs features",
+                    "list at least one column of customer_features");
+        }
+        return new SegmentationSettings(algorithm, kMin, kMax, fixedK, longValue(root, "segmentation.seed"),
+                positiveInt(root, "segmentation.max-iterations"), positiveInt(root, "segmentation.selection-sample-size"),
+                features);
+    }
+
+    // Typed getters that turn Typesafe's exceptions into messages naming the key.
+
+    private static String nonBlank(Config root, String key) {
+        String value = optionalString(root, key).orElseThrow(
+                () -> Errors.missingConfigValue(ROOT + "." + key, "set it in the config file or with --set"));
+        if (value.isBlank()) {
+            throw Errors.invalidConfigValue(ROOT + "." + key, value, "it is blank", "give a value");
+        }
+        return value;
+    }
+
+    private static Optional<String> optionalString(Config root, String key) {
+        if (!root.hasPath(key)) {
+            return Optional.empty();
+        }
+        ConfigValue value = root.getValue(key);
+        if (value.valueType() == ConfigValueType.OBJECT || value.valueType() == ConfigValueType.LIST) {
+            throw Errors.invalidConfigValue(ROOT + "." + key, value.render(ConfigRenderOptions.concise()),
+                    "it must be a single value", "give a string");
+        }
+        return Optional.of(String.valueOf(value.unwrapped()));
+    }
+
+    private static int positiveInt(Config root, String key) {
+        int value = intValue(root, key);
+        if (value <= 0) {
+            throw Errors.invalidConfigValue(ROOT + "." + key, value, "it must be positive", "give a whole number > 0");
+        }
+        return value;
+    }
+
+    private static int nonNegativeInt(Config root, String key) {
+        int value = intValue(root, key);
+        if (value < 0) {
+            throw Errors.invalidConfigValue(ROOT + "." + key, value, "it must not be negative", "give a whole number >= 0");
+        }
+        return value;
+    }
+
+    private static int intValue(Config root, String key) {
+        try {
+            return root.getInt(key);
+        } catch (ConfigException.Missing exception) {
+            throw Errors.missingConfigValue(ROOT + "." + key, "set it in the config file or with --set");
+        } catch (ConfigException.WrongType exception) {
+            throw Errors.invalidConfigValue(ROOT + "." + key, root.getValue(key).unwrapped(), "it is not a whole number",
+                    "give a whole number");
+        }
+    }
+
+    private static long longValue(Config root, String key) {
+        try {
+            return root.getLong(key);
+        } catch (ConfigException.Missing exception) {
+            throw Errors.missingConfigValue(ROOT + "." + key, "set it in the config file or with --set");
+        } catch (ConfigException.WrongType exception) {
+            throw Errors.invalidConfigValue(ROOT + "." + key, root.getValue(key).unwrapped(), "it is not a whole number",
+                    "give a whole number");
+        }
+    }
+
+    private static double number(Config root, String key) {
+        try {
+            return root.getDouble(key);
+        } catch (ConfigException.Missing exception) {
+            throw Errors.missingConfigValue(ROOT + "." + key, "set it in the config file or with --set");
+        } catch (ConfigException.WrongType exception) {
+            throw Errors.invalidConfigValue(ROOT + "." + key, root.getValue(key).unwrapped(), "it is not a number",
+                    "give a number");
+        }
+    }
+
+    private static boolean bool(Config root, String key) {
+        try {
+            return root.getBoolean(key);
+        } catch (ConfigException.Missing exception) {
+            throw Errors.missingConfigValue(ROOT + "." + key, "set it in the config file or with --set");
+        } catch (ConfigException.WrongType exception) {
+            throw Errors.invalidConfigValue(ROOT + "." + key, root.getValue(key).unwrapped(), "it is not true or false",
+                    "give true or false");
+        }
+    }
+
+    private static List<String> stringList(Config root, String key) {
+        try {
+            return List.copyOf(root.getStringList(key));
+        } catch (ConfigException.WrongType exception) {
+            throw Errors.invalidConfigValue(ROOT + "." + key, root.getValue(key).unwrapped(), "it is not a list of names",
+                    "give a list such as [\"a\", \"b\"]");
+        }
+    }
+
+    private static Map<String, String> stringMap(Config config) {
+        Map<String, String> result = new TreeMap<>();
+        for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
+            result.put(entry.getKey(), String.valueOf(entry.getValue().unwrapped()));
+        }
+        return result;
+    }
+
+    private static LocalDate parseDate(String key, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException exception) {
+            throw Errors.invalidConfigValue(key, value, "it is not a date", "write it as yyyy-MM-dd, e.g. 2025-12-31");
+        }
+    }
+
+    private static String hash(Config merged) {
+        // Run date is excluded: it is recorded on its own, and the hash identifies the settings.
+        String rendered = merged.withoutPath("segplan.run.date").getConfig(ROOT).root()
+                .render(ConfigRenderOptions.concise());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(rendered.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException exception) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", exception);
+        }
+    }
+}

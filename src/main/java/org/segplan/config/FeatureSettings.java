@@ -1,0 +1,5 @@
+package org.segplan.config;
+
+/** Feature engineering settings. */
+public record FeatureSettings(int urgentLeadTimeDays) {
+}

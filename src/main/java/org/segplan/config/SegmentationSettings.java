@@ -1,0 +1,23 @@
+package org.segplan.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+/** Data-driven segmentation settings. */
+public record SegmentationSettings(
+        String algorithm,
+        int kMin,
+        int kMax,
+        OptionalInt fixedK,
+        long seed,
+        int maxIterations,
+        int selectionSampleSize,
+        List<String> features) {
+    public SegmentationSettings {
+        requireNonNull(algorithm, "algorithm is null");
+        requireNonNull(fixedK, "fixedK is null");
+        features = List.copyOf(requireNonNull(features, "features is null"));
+    }
+}

@@ -1,0 +1,44 @@
+package org.segplan.config;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The typed, validated configuration of one segplan invocation. Built only by {@link ConfigLoader}.
+ *
+ * @param effectiveHash SHA-256 of the merged configuration (defaults, file, overrides), recorded in the run ledger
+ */
+public record SegplanConfig(
+        Optional<LocalDate> runDate,
+        SparkSettings spark,
+        String lakehouseRoot,
+        Map<String, InputSpec> inputs,
+        ValidationSettings validation,
+        FeatureSettings features,
+        SegmentationSettings segmentation,
+        String effectiveHash) {
+
+    public SegplanConfig {
+        requireNonNull(runDate, "runDate is null");
+        requireNonNull(spark, "spark is null");
+        requireNonNull(lakehouseRoot, "lakehouseRoot is null");
+        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(inputs, "inputs is null")));
+        requireNonNull(validation, "validation is null");
+        requireNonNull(features, "features is null");
+        requireNonNull(segmentation, "segmentation is null");
+        requireNonNull(effectiveHash, "effectiveHash is null");
+    }
+
+    public InputSpec input(String table) {
+        InputSpec spec = inputs.get(table);
+        if (spec == null) {
+            throw new IllegalArgumentException("no input named " + table);
+        }
+        return spec;
+    }
+}

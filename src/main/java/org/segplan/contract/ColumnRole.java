@@ -1,0 +1,13 @@
+package org.segplan.contract;
+
+/** What a column is to its table, which decides the reason code when it is missing. */
+public enum ColumnRole {
+    /** Part of the table's key: required, missing gives MISSING_ID, repeats give DUPLICATE_KEY. */
+    KEY,
+    /** An id of a row in another table: required, missing gives MISSING_ID. */
+    REFERENCE,
+    /** Required attribute: the column must exist, a missing value gives MISSING_VALUE. */
+    REQUIRED,
+    /** Optional attribute: the column may be absent and values may be null. */
+    OPTIONAL
+}

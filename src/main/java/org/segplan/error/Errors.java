@@ -1,0 +1,162 @@
+package org.segplan.error;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The one place user-facing errors are made. Every message has three parts: what failed, why, and how to
+ * fix it, so a planner reading a failed Airflow task log knows the next step without reading code.
+ */
+public final class Errors {
+    private Errors() {
+    }
+
+    private static SegplanException error(ErrorCategory category, String code, String what, String why, String fix) {
+        return error(category, code, what, why, fix, null);
+    }
+
+    private static SegplanException error(
+            ErrorCategory category, String code, String what, String why, String fix, Throwable cause) {
+        String message = what + ": " + why + ". Fix: " + fix + " [" + code + "]";
+        return new SegplanException(category, code, message, cause);
+    }
+
+    // Configuration
+
+    public static SegplanException configFileNotFound(String path) {
+        return error(ErrorCategory.CONFIGURATION, "CONFIG_FILE_NOT_FOUND",
+                "Cannot read configuration file '" + path + "'",
+                "the file does not exist or is not readable",
+                "pass an existing file with --config (the embedded default is conf/local.conf)");
+    }
+
+    public static SegplanException configSyntax(String origin, String detail, Throwable cause) {
+        return error(ErrorCategory.CONFIGURATION, "CONFIG_SYNTAX",
+                "Cannot parse configuration " + origin,
+                detail,
+                "correct the HOCON syntax at the position given", cause);
+    }
+
+    public static SegplanException unknownConfigKey(String key, String origin, List<String> knownSiblings) {
+        String known = knownSiblings.isEmpty() ? "none" : String.join(", ", knownSiblings);
+        return error(ErrorCategory.CONFIGURATION, "UNKNOWN_CONFIG_KEY",
+                "Unknown configuration key '" + key + "' (" + origin + ")",
+                "segplan rejects keys it does not know so that a typo never silently falls back to a default",
+                "remove it or use one of the keys known at that level: " + known);
+    }
+
+    public static SegplanException invalidConfigValue(String key, Object value, String why, String fix) {
+        return error(ErrorCategory.CONFIGURATION, "INVALID_CONFIG_VALUE",
+                "Invalid value '" + value + "' for configuration key '" + key + "'", why, fix);
+    }
+
+    public static SegplanException missingConfigValue(String key, String fix) {
+        return error(ErrorCategory.CONFIGURATION, "MISSING_CONFIG_VALUE",
+                "Configuration key '" + key + "' has no value", "the stage you asked for needs it", fix);
+    }
+
+    public static SegplanException secretInConfiguration(String key) {
+        return error(ErrorCategory.CONFIGURATION, "SECRET_IN_CONFIGURATION",
+                "Configuration key '" + key + "' holds a credential",
+                "credentials in configuration files end up in version control, logs and the run ledger's hash",
+                "remove it and export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or use a Hadoop credential"
+                        + " provider via hadoop.security.credential.provider.path)");
+    }
+
+    public static SegplanException invalidOverride(String override) {
+        return error(ErrorCategory.CONFIGURATION, "INVALID_OVERRIDE",
+                "Cannot read the override '" + override + "'",
+                "an override must have the form key=value",
+                "write it as --set segplan.section.key=value");
+    }
+
+    public static SegplanException invalidArgument(String argument, Object value, String why, String fix) {
+        return error(ErrorCategory.CONFIGURATION, "INVALID_ARGUMENT",
+                "Invalid value '" + value + "' for " + argument, why, fix);
+    }
+
+    // Inputs (dataset-level checks: they fail the run before anything is written)
+
+    public static SegplanException missingInput(String table, String location, Throwable cause) {
+        return error(ErrorCategory.INPUT, "MISSING_INPUT",
+                "Input table '" + table + "' was not found at " + location,
+                "the path does not exist or holds no readable files",
+                "check segplan.inputs." + table + ".path and .format, or generate sample data with"
+                        + " 'segplan generate'", cause);
+    }
+
+    public static SegplanException unreadableInput(String table, String location, Throwable cause) {
+        return error(ErrorCategory.INPUT, "UNREADABLE_INPUT",
+                "Input table '" + table + "' at " + location + " could not be read",
+                String.valueOf(cause == null ? "unknown cause" : cause.getMessage()),
+                "check that segplan.inputs." + table + ".format matches the files", cause);
+    }
+
+    public static SegplanException missingColumns(String table, Collection<String> missing, Collection<String> present) {
+        return error(ErrorCategory.INPUT, "MISSING_COLUMNS",
+                "Input table '" + table + "' lacks required columns " + missing,
+                "the table contract needs them; the columns present are " + present,
+                "rename or add the columns in the export (see the table contracts in README.md)");
+    }
+
+    public static SegplanException wrongColumnType(String table, String column, String actual, String expected) {
+        return error(ErrorCategory.INPUT, "WRONG_COLUMN_TYPE",
+                "Column '" + column + "' of input table '" + table + "' has type " + actual,
+                "the contract expects " + expected + " and " + actual + " cannot be converted to it",
+                "export the column as " + expected + " or as text");
+    }
+
+    public static SegplanException emptyInput(String table, String location) {
+        return error(ErrorCategory.INPUT, "EMPTY_INPUT",
+                "Input table '" + table + "' at " + location + " has no rows",
+                "an empty export usually means an upstream job failed",
+                "re-run the export, or point segplan.inputs." + table + ".path at the right files");
+    }
+
+    public static SegplanException quarantineShareExceeded(String table, long quarantined, long rowsIn, double limit) {
+        return error(ErrorCategory.DATA_QUALITY, "QUARANTINE_SHARE_EXCEEDED",
+                String.format("Input table '%s' failed row checks on %d of %d rows (%.1f%%)", table, quarantined,
+                        rowsIn, rowsIn == 0 ? 0.0 : 100.0 * quarantined / rowsIn),
+                String.format("more than segplan.validation.max-quarantine-share = %.1f%% suggests a broken export"
+                        + " rather than a few bad rows", 100.0 * limit),
+                "inspect the reason codes with 'segplan ingest --dry-run' or raise the limit if this is expected");
+    }
+
+    public static SegplanException reconciliationFailed(String table, long rowsIn, long accepted, long quarantined) {
+        return error(ErrorCategory.INTERNAL, "RECONCILIATION_FAILED",
+                "Row counts of '" + table + "' do not reconcile: " + rowsIn + " in, " + accepted + " accepted, "
+                        + quarantined + " quarantined",
+                "a row was lost or duplicated between reading and writing",
+                "report this as a bug with the run id; the run's outputs were not committed to the ledger");
+    }
+
+    // Stages
+
+    public static SegplanException missingStageInput(String stage, String table, String runDate, String command) {
+        return error(ErrorCategory.STAGE, "MISSING_STAGE_INPUT",
+                "Stage '" + stage + "' found no rows of '" + table + "' for run date " + runDate,
+                "the stage reads what an earlier stage wrote for the same run date",
+                "run '" + command + " --run-date " + runDate + "' first, or 'segplan run' for every stage");
+    }
+
+    public static SegplanException stageNotAvailable(String stage) {
+        return error(ErrorCategory.STAGE, "STAGE_NOT_AVAILABLE",
+                "Stage '" + stage + "' is not available in this version of segplan",
+                "it is planned but not built yet",
+                "run 'segplan run', which runs every stage this version has, and see README.md for the roadmap");
+    }
+
+    public static SegplanException tooFewCustomers(long customers, int needed) {
+        return error(ErrorCategory.STAGE, "TOO_FEW_CUSTOMERS",
+                "Segmentation needs at least " + needed + " customers with features but found " + customers,
+                "k-means cannot form more segments than there are customers",
+                "lower segplan.segmentation.k-min / k-max or load more customers");
+    }
+
+    public static SegplanException unknownFeature(String feature, Collection<String> available) {
+        return error(ErrorCategory.CONFIGURATION, "UNKNOWN_FEATURE",
+                "Segmentation feature '" + feature + "' does not exist",
+                "segplan.segmentation.features names columns of customer_features; available: " + available,
+                "choose features from the list, or remove the key to use the defaults");
+    }
+}

@@ -1,0 +1,24 @@
+package org.segplan.io;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * An input table that passed the dataset-level checks, with every contract column as text.
+ *
+ * @param absentOptionalColumns optional contract columns the source does not have (filled with nulls)
+ * @param ignoredColumns        source columns outside the contract (kept only in quarantined raw records)
+ */
+public record SourceTable(
+        String table, String location, Dataset<Row> text, List<String> absentOptionalColumns, List<String> ignoredColumns) {
+    public SourceTable {
+        requireNonNull(table, "table is null");
+        requireNonNull(location, "location is null");
+        requireNonNull(text, "text is null");
+        absentOptionalColumns = List.copyOf(absentOptionalColumns);
+        ignoredColumns = List.copyOf(ignoredColumns);
+    }
+}
