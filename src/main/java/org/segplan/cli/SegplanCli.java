@@ -1,2 +1,43 @@
 package org.segplan.cli;
-public final class SegplanCli { public static void main(String[] args) {} }
+
+import org.segplan.error.SegplanException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point, for spark-submit and bin/segplan alike. */
+@Command(name = "segplan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Customer segmentation that drives supply planning, as Spark jobs.",
+        subcommands = {
+                StageCommands.Ingest.class,
+                StageCommands.Features.class,
+                StageCommands.Segment.class,
+                StageCommands.Forecast.class,
+                StageCommands.Allocate.class,
+                StageCommands.Run.class
+        })
+public final class SegplanCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code; user errors print their message, not a stack trace. */
+    public static int execute(String... args) {
+        return new CommandLine(new SegplanCli())
+                .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+                    if (exception instanceof SegplanException userError) {
+                        commandLine.getErr().println("segplan: " + userError.getMessage());
+                        return userError.category().exitCode();
+                    }
+                    throw exception;
+                })
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.nio.charset.StandardCharsets;
@@ -144,7 +145,7 @@ public final class ConfigLoader {
 
     private static void rejectSecrets(Config settings, String prefix) {
         for (Map.Entry<String, ConfigValue> entry : settings.entrySet()) {
-            String key = entry.getKey().toLowerCase(Locale.ROOT);
+            String key = String.join(".", ConfigUtil.splitPath(entry.getKey())).toLowerCase(Locale.ROOT);
             for (String marker : SECRET_MARKERS) {
                 if (key.contains(marker)) {
                     throw Errors.secretInConfiguration(prefix + "." + entry.getKey());
@@ -209,10 +210,6 @@ public final class ConfigLoader {
             fixedK = OptionalInt.of(k);
         }
         List<String> features = stringList(root, "segmentation.features");
-        if (features.isEmpty()) {
-            throw Errors.invalidConfigValue("segplan.segmentation.features", "[]", "the model needs features",
-                    "list at least one column of customer_features");
-        }
         return new SegmentationSettings(algorithm, kMin, kMax, fixedK, longValue(root, "segmentation.seed"),
                 positiveInt(root, "segmentation.max-iterations"), positiveInt(root, "segmentation.selection-sample-size"),
                 features);
@@ -313,7 +310,8 @@ public final class ConfigLoader {
     private static Map<String, String> stringMap(Config config) {
         Map<String, String> result = new TreeMap<>();
         for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
-            result.put(entry.getKey(), String.valueOf(entry.getValue().unwrapped()));
+            // Quoted ("spark.a.b") and nested (spark.a.b) spellings both mean the Spark key spark.a.b.
+            result.put(String.join(".", ConfigUtil.splitPath(entry.getKey())), String.valueOf(entry.getValue().unwrapped()));
         }
         return result;
     }

@@ -1,0 +1,67 @@
+package org.segplan.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.segplan.contract.CustomerFeaturesTable;
+import org.segplan.contract.CustomersTable;
+import org.segplan.contract.FeatureDictionaryTable;
+import org.segplan.contract.OutputColumns;
+import org.segplan.contract.TransactionsTable;
+import org.segplan.contract.ValidatedTables;
+import org.segplan.error.Errors;
+import org.segplan.features.CustomerFeatures;
+import org.segplan.features.FeatureDictionary;
+
+/** Computes {@code customer_features} and its {@code feature_dictionary} from the validated inputs. */
+public final class FeaturesStage implements Stage {
+    public static final String NAME = "features";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StageOutcome execute(RunContext context) {
+        Dataset<Row> customers = readValidated(context, CustomersTable.NAME).drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
+        Dataset<Row> transactions = readValidated(context, TransactionsTable.NAME)
+                .drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
+        List<String> channels = transactions.select(CustomerFeatures.normalizedChannel().as("channel"))
+                .where(col("channel").isNotNull()).distinct().orderBy("channel").collectAsList()
+                .stream().map(row -> row.getString(0)).toList();
+        Dataset<Row> features = CustomerFeatures.compute(customers, transactions, context.run().runDate(),
+                context.config().features().urgentLeadTimeDays(), channels);
+        context.lakehouse().replaceRunDate(CustomerFeaturesTable.NAME, features, context.run());
+
+        List<Row> dictionary = FeatureDictionary.describe(Arrays.asList(features.columns())).stream()
+                .map(definition -> RowFactory.create(definition.name(), definition.meaning(), definition.unit(),
+                        definition.source()))
+                .toList();
+        context.lakehouse().replaceRunDate(FeatureDictionaryTable.NAME,
+                context.spark().createDataFrame(dictionary, FeatureDictionaryTable.SCHEMA), context.run());
+
+        long customersIn = context.lakehouse().countRunDate(ValidatedTables.of(CustomersTable.NAME), context.run().runDate());
+        long rowsOut = context.lakehouse().countRunDate(CustomerFeaturesTable.NAME, context.run().runDate());
+        List<String> notes = new ArrayList<>();
+        notes.add("channels seen: " + channels);
+        return new StageOutcome(List.of(TableCounts.output(CustomerFeaturesTable.NAME, customersIn, rowsOut)), notes);
+    }
+
+    static Dataset<Row> readValidated(RunContext context, String input) {
+        String table = ValidatedTables.of(input);
+        if (!context.lakehouse().exists(table)) {
+            throw Errors.missingStageInput(NAME, table, context.run().runDate().toString(), "segplan ingest");
+        }
+        Dataset<Row> rows = context.lakehouse().readRunDate(table, context.run().runDate());
+        if (rows.isEmpty()) {
+            throw Errors.missingStageInput(NAME, table, context.run().runDate().toString(), "segplan ingest");
+        }
+        return rows;
+    }
+}

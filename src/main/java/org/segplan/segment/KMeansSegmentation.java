@@ -1,0 +1,188 @@
+package org.segplan.segment;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.ml.feature.Imputer;
+import org.apache.spark.ml.feature.StandardScaler;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.segplan.config.SegmentationSettings;
+import org.segplan.contract.CustomerFeaturesTable;
+import org.segplan.contract.CustomersTable;
+import org.segplan.error.Errors;
+
+/**
+ * k-means over standardized customer features. k is chosen by silhouette on a seeded, hash-based sample
+ * (the same customers every run), then the chosen k is fitted on every customer. Segment numbers are
+ * ordered by size, largest first, so they do not depend on k-means' arbitrary cluster order.
+ */
+public final class KMeansSegmentation {
+    static final String SCALED = "__scaled_features";
+    static final String ASSEMBLED = "__assembled_features";
+    public static final String CLUSTER = "__cluster";
+    private static final String IMPUTED_SUFFIX = "__imputed";
+    private static final String MISSING_PREFIX = "__missing_";
+
+    private KMeansSegmentation() {
+    }
+
+    /** The features to use: the configured list, or the defaults that are present when it is empty. */
+    public static List<String> resolveFeatures(List<String> configured, List<String> available) {
+        if (configured.isEmpty()) {
+            List<String> result = new ArrayList<>();
+            CustomerFeaturesTable.DEFAULT_BEHAVIOUR_FEATURES.stream().filter(available::contains).forEach(result::add);
+            available.stream().filter(name -> name.startsWith(CustomerFeaturesTable.CHANNEL_SHARE_PREFIX))
+                    .forEach(result::add);
+            CustomersTable.PSYCHOGRAPHIC_SCORES.stream().filter(available::contains).forEach(result::add);
+            return result;
+        }
+        for (String feature : configured) {
+            if (!available.contains(feature)) {
+                throw Errors.unknownFeature(feature, available);
+            }
+        }
+        return List.copyOf(configured);
+    }
+
+    /** Features that have missing values get an indicator column so imputation stays visible to the model. */
+    public static List<String> featuresWithMissingValues(Dataset<Row> features, List<String> columns) {
+        Column[] nullCounts = columns.stream()
+                .map(name -> org.apache.spark.sql.functions.sum(when(col(name).isNull(), 1).otherwise(0)).as(name))
+                .toArray(Column[]::new);
+        Row counts = features.agg(nullCounts[0], Arrays.copyOfRange(nullCounts, 1, nullCounts.length)).head();
+        List<String> result = new ArrayList<>();
+        for (int index = 0; index < columns.size(); index++) {
+            if (!counts.isNullAt(index) && counts.getLong(index) > 0) {
+                result.add(columns.get(index));
+            }
+        }
+        return result;
+    }
+
+    public static Dataset<Row> withMissingIndicators(Dataset<Row> features, List<String> withMissing) {
+        Dataset<Row> result = features;
+        for (String name : withMissing) {
+            result = result.withColumn(MISSING_PREFIX + name, when(col(name).isNull(), 1.0).otherwise(0.0));
+        }
+        for (String name : features.columns()) {
+            // Imputer needs floating point input.
+            if (withMissing.contains(name)) {
+                result = result.withColumn(name, col(name).cast("double"));
+            }
+        }
+        return result;
+    }
+
+    /** A deterministic sample of about {@code size} customers, chosen by a hash of the id and the seed. */
+    public static Dataset<Row> sample(Dataset<Row> features, long total, int size, long seed) {
+        if (total <= size) {
+            return features;
+        }
+        long buckets = 1_000_000L;
+        long keep = Math.max(1, Math.round((double) size / total * buckets));
+        return features.where(pmod(xxhash64(col(CustomersTable.CUSTOMER_ID), lit(seed)), lit(buckets)).lt(keep));
+    }
+
+    public static FittedSegmentation fit(Dataset<Row> features, List<String> featureColumns, List<String> withMissing,
+            SegmentationSettings settings) {
+        long total = features.count();
+        int smallestK = settings.fixedK().orElse(settings.kMin());
+        if (total < Math.max(smallestK, 2) * 2L) {
+            throw Errors.tooFewCustomers(total, Math.max(smallestK, 2) * 2);
+        }
+        List<String> modelColumns = new ArrayList<>(featureColumns);
+        withMissing.forEach(name -> modelColumns.add(MISSING_PREFIX + name));
+        List<CandidateScore> candidates = new ArrayList<>();
+        int chosenK;
+        if (settings.fixedK().isPresent()) {
+            chosenK = settings.fixedK().getAsInt();
+        } else {
+            Dataset<Row> sample = sample(features, total, settings.selectionSampleSize(), settings.seed());
+            PipelineModel preparation = preparation(featureColumns, withMissing, modelColumns).fit(sample);
+            Dataset<Row> prepared = preparation.transform(sample).select(SCALED).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                long sampleSize = prepared.count();
+                int maxK = (int) Math.min(settings.kMax(), sampleSize - 1);
+                ClusteringEvaluator evaluator = new ClusteringEvaluator().setFeaturesCol(SCALED)
+                        .setPredictionCol(CLUSTER).setMetricName("silhouette");
+                for (int k = settings.kMin(); k <= maxK; k++) {
+                    KMeansModel model = kMeans(k, settings).fit(prepared);
+                    double silhouette = evaluator.evaluate(model.transform(prepared));
+                    candidates.add(new CandidateScore(k, "silhouette", silhouette, sampleSize));
+                }
+            } finally {
+                prepared.unpersist();
+            }
+            chosenK = candidates.stream().max(Comparator.comparingDouble(CandidateScore::score)
+                    .thenComparing(candidate -> -candidate.k())).orElseThrow().k();
+        }
+        List<PipelineStage> stages = new ArrayList<>(Arrays.asList(
+                preparation(featureColumns, withMissing, modelColumns).getStages()));
+        stages.add(kMeans(chosenK, settings));
+        PipelineModel model = new Pipeline().setStages(stages.toArray(PipelineStage[]::new)).fit(features);
+        int[] order = orderBySize(model.transform(features), chosenK);
+        return new FittedSegmentation(model, chosenK, candidates, featureColumns, order);
+    }
+
+    /** Adds the raw cluster index; the caller maps it to segment numbers with the fitted order. */
+    public static Dataset<Row> assign(FittedSegmentation fitted, Dataset<Row> features) {
+        return fitted.model().transform(features);
+    }
+
+    /** Segment number (1 = largest cluster, ties by cluster index) for each raw cluster index. */
+    static int[] orderBySize(Dataset<Row> clustered, int k) {
+        long[] sizes = new long[k];
+        for (Row row : clustered.groupBy(CLUSTER).count().collectAsList()) {
+            sizes[row.getInt(0)] = row.getLong(1);
+        }
+        Integer[] clusters = new Integer[k];
+        for (int index = 0; index < k; index++) {
+            clusters[index] = index;
+        }
+        Arrays.sort(clusters, Comparator.<Integer>comparingLong(cluster -> -sizes[cluster]).thenComparing(cluster -> cluster));
+        int[] segmentOf = new int[k];
+        for (int rank = 0; rank < k; rank++) {
+            segmentOf[clusters[rank]] = rank + 1;
+        }
+        return segmentOf;
+    }
+
+    private static Pipeline preparation(List<String> featureColumns, List<String> withMissing, List<String> modelColumns) {
+        List<PipelineStage> stages = new ArrayList<>();
+        List<String> assembled = new ArrayList<>(modelColumns);
+        if (!withMissing.isEmpty()) {
+            String[] outputs = withMissing.stream().map(name -> name + IMPUTED_SUFFIX).toArray(String[]::new);
+            stages.add(new Imputer().setStrategy("median").setInputCols(withMissing.toArray(String[]::new))
+                    .setOutputCols(outputs));
+            for (String name : withMissing) {
+                assembled.set(assembled.indexOf(name), name + IMPUTED_SUFFIX);
+            }
+        }
+        stages.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new)).setOutputCol(ASSEMBLED)
+                .setHandleInvalid("error"));
+        stages.add(new StandardScaler().setInputCol(ASSEMBLED).setOutputCol(SCALED).setWithMean(true).setWithStd(true));
+        return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
+    }
+
+    private static KMeans kMeans(int k, SegmentationSettings settings) {
+        return new KMeans().setK(k).setSeed(settings.seed()).setMaxIter(settings.maxIterations())
+                .setFeaturesCol(SCALED).setPredictionCol(CLUSTER);
+    }
+}
