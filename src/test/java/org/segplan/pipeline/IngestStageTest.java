@@ -1,0 +1,231 @@
+package org.segplan.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segplan.config.SegplanConfig;
+import org.segplan.contract.InputTables;
+import org.segplan.contract.PipelineRunsTable;
+import org.segplan.contract.QuarantineTable;
+import org.segplan.contract.ValidatedTables;
+import org.segplan.error.SegplanException;
+import org.segplan.io.Lakehouse;
+import org.segplan.quality.ReasonCode;
+import org.segplan.testing.SharedSpark;
+import org.segplan.testing.TestRuns;
+
+/** Runs the ingest stage on the bad-input corpus and on broken datasets, against real Delta tables. */
+class IngestStageTest {
+    private static final LocalDate RUN_DATE = LocalDate.of(2025, 12, 31);
+    private static final Path CORPUS = TestRuns.resource("bad-inputs/rows");
+
+    @TempDir
+    static Path lakehouseFolder;
+    static SegplanConfig config;
+    static Lakehouse lakehouse;
+    static String firstOutput;
+
+    @BeforeAll
+    static void ingestCorpus() {
+        config = TestRuns.config(CORPUS, lakehouseFolder, "segplan.validation.max-quarantine-share=0.9");
+        RunContext context = TestRuns.context(config, RUN_DATE);
+        lakehouse = context.lakehouse();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new PipelineRunner(context, new PrintStream(printed, true)).run(List.of(Stages.ingest()));
+        firstOutput = printed.toString();
+    }
+
+    private static Map<String, Long> quarantineCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        lakehouse.readRunDate(QuarantineTable.NAME, RUN_DATE)
+                .groupBy(QuarantineTable.SOURCE_TABLE, QuarantineTable.REASON_CODE).count().collectAsList()
+                .forEach(row -> counts.put(row.getString(0) + "," + row.getString(1), row.getLong(2)));
+        return counts;
+    }
+
+    @Test
+    void everyBadRowIsQuarantinedWithItsExpectedReason() throws IOException {
+        Map<String, Long> expected = new TreeMap<>();
+        Files.readAllLines(CORPUS.resolve("expected_quarantine.csv")).stream().skip(1).forEach(line -> {
+            String[] cells = line.split(",");
+            expected.put(cells[0] + "," + cells[1], Long.parseLong(cells[2]));
+        });
+        assertEquals(expected, quarantineCounts());
+    }
+
+    @Test
+    void theCorpusCoversEveryReasonCode() {
+        List<String> seen = quarantineCounts().keySet().stream().map(key -> key.split(",")[1]).distinct().toList();
+        for (ReasonCode code : ReasonCode.values()) {
+            assertTrue(seen.contains(code.name()), "corpus lacks " + code);
+        }
+    }
+
+    @Test
+    void countsReconcileInTheLedgerForEveryInput() throws IOException {
+        List<Row> ledger = lakehouse.readRunDate(PipelineRunsTable.NAME, RUN_DATE)
+                .where(col(PipelineRunsTable.STAGE).equalTo("ingest")).collectAsList();
+        assertEquals(InputTables.ALL.size(), ledger.size());
+        for (Row row : ledger) {
+            String table = row.getAs(PipelineRunsTable.TABLE_NAME);
+            long rowsIn = row.getAs(PipelineRunsTable.ROWS_IN);
+            long accepted = row.getAs(PipelineRunsTable.ROWS_ACCEPTED);
+            long quarantined = row.getAs(PipelineRunsTable.ROWS_QUARANTINED);
+            long linesInFile = Files.readAllLines(CORPUS.resolve(table + ".csv")).size() - 1;
+            assertEquals(linesInFile, rowsIn, table);
+            assertEquals(rowsIn, accepted + quarantined, table);
+            assertEquals(accepted, lakehouse.countRunDate(ValidatedTables.of(table), RUN_DATE), table);
+            assertEquals(PipelineRunsTable.SUCCEEDED, row.getAs(PipelineRunsTable.STATUS));
+        }
+    }
+
+    @Test
+    void acceptedRowsAreTypedAndQuarantinedRowsKeepTheirText() {
+        Dataset<Row> customers = lakehouse.readRunDate(ValidatedTables.of("customers"), RUN_DATE);
+        assertEquals(DataTypes.IntegerType, customers.schema().apply("birth_year").dataType());
+        assertEquals(List.of("C1", "C2", "C3"), customers.select("customer_id").orderBy("customer_id").collectAsList()
+                .stream().map(row -> row.getString(0)).toList());
+        assertEquals("urban", customers.where(col("customer_id").equalTo("C1")).head().getAs("city_type"));
+        Row badPrice = lakehouse.readRunDate(QuarantineTable.NAME, RUN_DATE)
+                .where(col(QuarantineTable.RAW_RECORD).contains("\"O11\"")).head();
+        assertTrue(badPrice.<String>getAs(QuarantineTable.RAW_RECORD).contains("\"unit_price\":\"abc\""));
+        assertTrue(badPrice.<String>getAs(QuarantineTable.REASON_DETAIL).contains("unit_price"));
+    }
+
+    @Test
+    void summaryReportsAbsentOptionalAndIgnoredColumns() {
+        assertTrue(firstOutput.contains("customers lacks optional columns"), firstOutput);
+        assertTrue(firstOutput.contains("loyalty_tier"), firstOutput);
+        assertTrue(firstOutput.contains("Stages run: [ingest]"), firstOutput);
+    }
+
+    @Test
+    void rerunForTheSameDateGivesTheSameTablesAndOtherDatesStay() {
+        Dataset<Row> before = lakehouse.readRunDate(QuarantineTable.NAME, RUN_DATE);
+        List<Row> quarantineBefore = before.orderBy(QuarantineTable.RAW_RECORD).collectAsList();
+        RunContext otherDate = TestRuns.context(config, RUN_DATE.minusDays(1));
+        new PipelineRunner(otherDate, new PrintStream(new ByteArrayOutputStream())).run(List.of(Stages.ingest()));
+        new PipelineRunner(TestRuns.context(config, RUN_DATE), new PrintStream(new ByteArrayOutputStream()))
+                .run(List.of(Stages.ingest()));
+        assertEquals(quarantineBefore, lakehouse.readRunDate(QuarantineTable.NAME, RUN_DATE)
+                .orderBy(QuarantineTable.RAW_RECORD).collectAsList());
+        assertEquals(3, lakehouse.countRunDate(ValidatedTables.of("customers"), RUN_DATE));
+        // One day earlier, the order dated the run date's eve stays but December 31st's rows would be future.
+        assertTrue(lakehouse.countRunDate(QuarantineTable.NAME, RUN_DATE.minusDays(1)) > 0);
+        assertEquals(2 * InputTables.ALL.size(), lakehouse.read(PipelineRunsTable.NAME).count(),
+                "a rerun updates its ledger rows instead of adding more");
+    }
+
+    // Dataset-level errors: the run fails before anything is written.
+
+    private static SegplanException failingIngest(SegplanConfig brokenConfig, Path folder) {
+        RunContext context = TestRuns.context(brokenConfig, RUN_DATE);
+        SegplanException failure = assertThrows(SegplanException.class,
+                () -> new PipelineRunner(context, new PrintStream(new ByteArrayOutputStream())).run(List.of(Stages.ingest())));
+        assertFalse(context.lakehouse().exists(QuarantineTable.NAME), "nothing but the ledger may be written");
+        assertFalse(context.lakehouse().exists(ValidatedTables.of("customers")));
+        Row ledger = context.lakehouse().read(PipelineRunsTable.NAME).head();
+        assertEquals(PipelineRunsTable.FAILED, ledger.getAs(PipelineRunsTable.STATUS));
+        assertTrue(ledger.<String>getAs(PipelineRunsTable.MESSAGE).contains(failure.code()));
+        return failure;
+    }
+
+    @Test
+    void missingInputFailsTheRun(@TempDir Path lake) {
+        SegplanConfig broken = TestRuns.config(CORPUS, lake, "segplan.inputs.products.path=/nonexistent/products.csv");
+        SegplanException failure = failingIngest(broken, lake);
+        assertEquals("MISSING_INPUT", failure.code());
+        assertTrue(failure.getMessage().contains("segplan.inputs.products.path"));
+    }
+
+    @Test
+    void missingOptionalCalendarIsANoteNotAnError(@TempDir Path lake) {
+        SegplanConfig noCalendar = TestRuns.config(CORPUS, lake, "segplan.validation.max-quarantine-share=0.9",
+                "segplan.inputs.calendar.path=/nonexistent/calendar.csv");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        RunContext context = TestRuns.context(noCalendar, RUN_DATE);
+        new PipelineRunner(context, new PrintStream(printed, true)).run(List.of(Stages.ingest()));
+        assertTrue(printed.toString().contains("calendar absent"), printed.toString());
+        assertFalse(context.lakehouse().exists(ValidatedTables.of("calendar")));
+    }
+
+    @Test
+    void missingRequiredColumnsFailTheRunAndListWhatIsThere(@TempDir Path lake) {
+        SegplanConfig broken = TestRuns.config(CORPUS, lake, "segplan.inputs.transactions.path="
+                + TestRuns.resource("bad-inputs/dataset/missing-columns/transactions.csv").toAbsolutePath());
+        SegplanException failure = failingIngest(broken, lake);
+        assertEquals("MISSING_COLUMNS", failure.code());
+        assertTrue(failure.getMessage().contains("[quantity]"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("unit_price"), failure.getMessage());
+    }
+
+    @Test
+    void emptyInputFailsTheRun(@TempDir Path lake) {
+        SegplanConfig broken = TestRuns.config(CORPUS, lake, "segplan.inputs.customers.path="
+                + TestRuns.resource("bad-inputs/dataset/empty-input/customers.csv").toAbsolutePath());
+        assertEquals("EMPTY_INPUT", failingIngest(broken, lake).code());
+    }
+
+    @Test
+    void wrongColumnTypeInATypedSourceFailsTheRun(@TempDir Path lake) {
+        SparkSession spark = SharedSpark.get();
+        Path parquet = lake.resolve("products-parquet");
+        StructType schema = new StructType().add("product_id", DataTypes.StringType).add("category", DataTypes.StringType)
+                .add("unit_cost", DataTypes.BooleanType);
+        spark.createDataFrame(List.of(RowFactory.create("P1", "vehicle", true)), schema).write().parquet(parquet.toString());
+        SegplanConfig broken = TestRuns.config(CORPUS, lake.resolve("lake"),
+                "segplan.inputs.products.path=" + parquet, "segplan.inputs.products.format=parquet");
+        SegplanException failure = failingIngest(broken, lake.resolve("lake"));
+        assertEquals("WRONG_COLUMN_TYPE", failure.code());
+        assertTrue(failure.getMessage().contains("unit_cost"));
+    }
+
+    @Test
+    void tooManyBadRowsFailTheRunBeforeWriting(@TempDir Path lake) {
+        SegplanConfig strict = TestRuns.config(CORPUS, lake, "segplan.validation.max-quarantine-share=0.2");
+        SegplanException failure = failingIngest(strict, lake);
+        assertEquals("QUARANTINE_SHARE_EXCEEDED", failure.code());
+    }
+
+    @Test
+    void typedParquetInputsAreReadToo(@TempDir Path lake) {
+        SparkSession spark = SharedSpark.get();
+        Path parquet = lake.resolve("dc-parquet");
+        StructType schema = new StructType().add("dc_id", DataTypes.StringType).add("latitude", DataTypes.DoubleType)
+                .add("longitude", DataTypes.DoubleType).add("weekly_capacity_units", DataTypes.LongType);
+        spark.createDataFrame(List.of(RowFactory.create("DC9", 45.0, 4.0, 100L), RowFactory.create("DC8", 45.0, 4.0, -1L)),
+                schema).write().parquet(parquet.toString());
+        SegplanConfig typed = TestRuns.config(CORPUS, lake.resolve("lake"), "segplan.validation.max-quarantine-share=0.9",
+                "segplan.inputs.distribution-centers.path=" + parquet, "segplan.inputs.distribution-centers.format=parquet");
+        RunContext context = TestRuns.context(typed, RUN_DATE);
+        new PipelineRunner(context, new PrintStream(new ByteArrayOutputStream())).run(List.of(Stages.ingest()));
+        assertEquals(List.of("DC9"), context.lakehouse().readRunDate(ValidatedTables.of("distribution_centers"), RUN_DATE)
+                .select("dc_id").collectAsList().stream().map(row -> row.getString(0)).collect(Collectors.toList()));
+        assertEquals(100.0, context.lakehouse().readRunDate(ValidatedTables.of("distribution_centers"), RUN_DATE)
+                .head().<Double>getAs("weekly_capacity_units"));
+        assertTrue(Arrays.asList(context.lakehouse().read(QuarantineTable.NAME).columns()).contains("raw_record"));
+    }
+}
