@@ -21,12 +21,13 @@ abstract class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<Stage> stages = stages();
         SegplanConfig config = common.loadConfig();
         RunIdentity run = RunIdentity.of(common.resolveRunDate(config), config.effectiveHash(), CodeVersion.current());
         SparkSession spark = SparkSessions.create(config.spark());
         ProgressListener.attach(spark, System.err);
         try {
-            new PipelineRunner(RunContext.create(spark, config, run), System.out).run(stages());
+            new PipelineRunner(RunContext.create(spark, config, run), System.out).run(stages);
             return 0;
         } finally {
             spark.stop();
