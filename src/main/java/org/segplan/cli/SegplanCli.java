@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "segplan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Customer segmentation that drives supply planning, as Spark jobs.",
         subcommands = {
+                GenerateCommand.class,
                 StageCommands.Ingest.class,
                 StageCommands.Features.class,
                 StageCommands.Segment.class,

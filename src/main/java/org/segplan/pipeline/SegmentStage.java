@@ -23,6 +23,7 @@ import org.segplan.io.ModelStore;
 import org.segplan.segment.CandidateScore;
 import org.segplan.segment.FittedSegmentation;
 import org.segplan.segment.KMeansSegmentation;
+import org.segplan.segment.MissingValues;
 
 /** Fits k-means on {@code customer_features}, writes {@code customer_segments} and the model selection. */
 public final class SegmentStage implements Stage {
@@ -44,11 +45,11 @@ public final class SegmentStage implements Stage {
                 .drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
         List<String> columns = KMeansSegmentation.resolveFeatures(context.config().segmentation().features(),
                 Arrays.asList(features.columns()));
-        List<String> withMissing = KMeansSegmentation.featuresWithMissingValues(features, columns);
-        Dataset<Row> modelInput = KMeansSegmentation.withMissingIndicators(features, withMissing)
+        MissingValues missing = KMeansSegmentation.missingValues(features, columns);
+        Dataset<Row> modelInput = KMeansSegmentation.withMissingIndicators(features, missing)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            FittedSegmentation fitted = KMeansSegmentation.fit(modelInput, columns, withMissing,
+            FittedSegmentation fitted = KMeansSegmentation.fit(modelInput, columns, missing,
                     context.config().segmentation());
             org.apache.spark.sql.Column segmentOf = array(Arrays.stream(fitted.clusterToSegment())
                     .mapToObj(segment -> lit(segment)).toArray(org.apache.spark.sql.Column[]::new));
@@ -70,7 +71,8 @@ public final class SegmentStage implements Stage {
             List<String> notes = new ArrayList<>();
             notes.add("k = " + fitted.k() + (fitted.candidates().isEmpty() ? " (fixed)" : " chosen by silhouette from "
                     + fitted.candidates().stream().map(c -> c.k() + ":" + String.format("%.3f", c.score())).toList()));
-            notes.add("features: " + columns + (withMissing.isEmpty() ? "" : "; imputed with indicator: " + withMissing));
+            notes.add("features: " + columns + (missing.imputedFeatures().isEmpty() ? ""
+                    : "; imputed (median): " + missing.imputedFeatures() + ", indicators for " + missing.indicatorFeatures()));
             return new StageOutcome(List.of(TableCounts.output(CustomerSegmentsTable.NAME, rowsIn, rowsOut)), notes);
         } finally {
             modelInput.unpersist();

@@ -61,31 +61,57 @@ public final class KMeansSegmentation {
         return List.copyOf(configured);
     }
 
-    /** Features that have missing values get an indicator column so imputation stays visible to the model. */
-    public static List<String> featuresWithMissingValues(Dataset<Row> features, List<String> columns) {
-        Column[] nullCounts = columns.stream()
-                .map(name -> org.apache.spark.sql.functions.sum(when(col(name).isNull(), 1).otherwise(0)).as(name))
-                .toArray(Column[]::new);
-        Row counts = features.agg(nullCounts[0], Arrays.copyOfRange(nullCounts, 1, nullCounts.length)).head();
-        List<String> result = new ArrayList<>();
+    /**
+     * Which features have missing values, and one representative per distinct missing-value pattern: features
+     * missing for exactly the same customers (say, every order-based feature of customers without orders) share
+     * one indicator, so the pattern is not counted many times over in the distance. One pass over the data.
+     */
+    public static MissingValues missingValues(Dataset<Row> features, List<String> columns) {
+        List<Column> aggregates = new ArrayList<>();
+        for (String name : columns) {
+            aggregates.add(org.apache.spark.sql.functions.sum(when(col(name).isNull(), 1).otherwise(0)));
+        }
+        for (int first = 0; first < columns.size(); first++) {
+            for (int second = first + 1; second < columns.size(); second++) {
+                aggregates.add(org.apache.spark.sql.functions.sum(
+                        when(col(columns.get(first)).isNull().equalTo(col(columns.get(second)).isNull()), 0).otherwise(1)));
+            }
+        }
+        Row counts = features.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).head();
+        List<String> withMissing = new ArrayList<>();
         for (int index = 0; index < columns.size(); index++) {
             if (!counts.isNullAt(index) && counts.getLong(index) > 0) {
-                result.add(columns.get(index));
+                withMissing.add(columns.get(index));
             }
         }
-        return result;
+        List<String> representatives = new ArrayList<>();
+        int pair = columns.size();
+        boolean[][] differ = new boolean[columns.size()][columns.size()];
+        for (int first = 0; first < columns.size(); first++) {
+            for (int second = first + 1; second < columns.size(); second++) {
+                differ[first][second] = counts.isNullAt(pair) || counts.getLong(pair) > 0;
+                pair++;
+            }
+        }
+        for (String candidate : withMissing) {
+            int candidateIndex = columns.indexOf(candidate);
+            boolean shared = representatives.stream()
+                    .anyMatch(representative -> !differ[columns.indexOf(representative)][candidateIndex]);
+            if (!shared) {
+                representatives.add(candidate);
+            }
+        }
+        return new MissingValues(withMissing, representatives);
     }
 
-    public static Dataset<Row> withMissingIndicators(Dataset<Row> features, List<String> withMissing) {
+    public static Dataset<Row> withMissingIndicators(Dataset<Row> features, MissingValues missing) {
         Dataset<Row> result = features;
-        for (String name : withMissing) {
+        for (String name : missing.indicatorFeatures()) {
             result = result.withColumn(MISSING_PREFIX + name, when(col(name).isNull(), 1.0).otherwise(0.0));
         }
-        for (String name : features.columns()) {
+        for (String name : missing.imputedFeatures()) {
             // Imputer needs floating point input.
-            if (withMissing.contains(name)) {
-                result = result.withColumn(name, col(name).cast("double"));
-            }
+            result = result.withColumn(name, col(name).cast("double"));
         }
         return result;
     }
@@ -100,15 +126,16 @@ public final class KMeansSegmentation {
         return features.where(pmod(xxhash64(col(CustomersTable.CUSTOMER_ID), lit(seed)), lit(buckets)).lt(keep));
     }
 
-    public static FittedSegmentation fit(Dataset<Row> features, List<String> featureColumns, List<String> withMissing,
+    public static FittedSegmentation fit(Dataset<Row> features, List<String> featureColumns, MissingValues missing,
             SegmentationSettings settings) {
+        List<String> withMissing = missing.imputedFeatures();
         long total = features.count();
         int smallestK = settings.fixedK().orElse(settings.kMin());
         if (total < Math.max(smallestK, 2) * 2L) {
             throw Errors.tooFewCustomers(total, Math.max(smallestK, 2) * 2);
         }
         List<String> modelColumns = new ArrayList<>(featureColumns);
-        withMissing.forEach(name -> modelColumns.add(MISSING_PREFIX + name));
+        missing.indicatorFeatures().forEach(name -> modelColumns.add(MISSING_PREFIX + name));
         List<CandidateScore> candidates = new ArrayList<>();
         int chosenK;
         if (settings.fixedK().isPresent()) {
