@@ -1,0 +1,140 @@
+package org.segplan.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.segplan.config.SegplanConfig;
+import org.segplan.contract.CustomerFeaturesTable;
+import org.segplan.contract.CustomerSegmentsTable;
+import org.segplan.contract.FeatureDictionaryTable;
+import org.segplan.contract.ModelSelectionTable;
+import org.segplan.contract.OutputColumns;
+import org.segplan.contract.PipelineRunsTable;
+import org.segplan.contract.QuarantineTable;
+import org.segplan.contract.ValidatedTables;
+import org.segplan.generate.GeneratorSettings;
+import org.segplan.generate.OutputFormat;
+import org.segplan.generate.SyntheticDataGenerator;
+import org.segplan.io.GeneratedDataWriter;
+import org.segplan.io.Lakehouse;
+import org.segplan.io.ModelStore;
+import org.segplan.testing.SharedSpark;
+import org.segplan.testing.TestRuns;
+
+/** The whole pipeline on generated CSV exports, twice for the same date, against real Delta tables. */
+class PipelineEndToEndTest {
+    private static final LocalDate RUN_DATE = LocalDate.of(2025, 12, 31);
+    private static final List<String> RESULT_TABLES = List.of(ValidatedTables.of("customers"),
+            ValidatedTables.of("transactions"), QuarantineTable.NAME, CustomerFeaturesTable.NAME,
+            FeatureDictionaryTable.NAME, CustomerSegmentsTable.NAME, ModelSelectionTable.NAME);
+
+    @TempDir
+    static Path folder;
+    static SegplanConfig config;
+    static Lakehouse lakehouse;
+    static Map<String, List<Row>> firstRun;
+    static String summary;
+
+    @BeforeAll
+    static void runTwice() {
+        Path inputs = folder.resolve("inputs");
+        new GeneratedDataWriter().write(SyntheticDataGenerator.generate(SharedSpark.get(),
+                new GeneratorSettings(700, 42, LocalDate.of(2024, 1, 1), RUN_DATE, 0.01)),
+                inputs.toString(), OutputFormat.CSV);
+        config = TestRuns.config(inputs, folder.resolve("lakehouse"),
+                "segplan.inputs.transactions.path=" + inputs.resolve("transactions.csv.gz").toAbsolutePath(),
+                "segplan.segmentation.k-max=6");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        RunContext context = TestRuns.context(config, RUN_DATE);
+        lakehouse = context.lakehouse();
+        new PipelineRunner(context, new PrintStream(printed, true)).run(Stages.all());
+        summary = printed.toString();
+        firstRun = snapshot();
+        new PipelineRunner(TestRuns.context(config, RUN_DATE), new PrintStream(new ByteArrayOutputStream()))
+                .run(Stages.all());
+    }
+
+    private static Map<String, List<Row>> snapshot() {
+        Map<String, List<Row>> tables = new TreeMap<>();
+        for (String table : RESULT_TABLES) {
+            Dataset<Row> rows = lakehouse.readRunDate(table, RUN_DATE);
+            tables.put(table, rows.orderBy(rows.columns()[0], rows.columns()).collectAsList());
+        }
+        return tables;
+    }
+
+    @Test
+    void secondRunForTheSameDateLeavesTheSameTables() {
+        Map<String, List<Row>> secondRun = snapshot();
+        for (String table : RESULT_TABLES) {
+            assertFalse(firstRun.get(table).isEmpty(), table);
+            assertEquals(firstRun.get(table), secondRun.get(table), table);
+        }
+        assertEquals(1, lakehouse.read(CustomerSegmentsTable.NAME).select(OutputColumns.RUN_DATE).distinct().count());
+    }
+
+    @Test
+    void everyAcceptedCustomerHasFeaturesAndOneSegment() {
+        long accepted = lakehouse.countRunDate(ValidatedTables.of("customers"), RUN_DATE);
+        assertEquals(accepted, lakehouse.countRunDate(CustomerFeaturesTable.NAME, RUN_DATE));
+        Dataset<Row> segments = lakehouse.readRunDate(CustomerSegmentsTable.NAME, RUN_DATE);
+        assertEquals(accepted, segments.select(CustomerSegmentsTable.CUSTOMER_ID).distinct().count());
+        assertEquals(accepted, segments.count());
+        int k = segments.head().getAs(CustomerSegmentsTable.K);
+        assertEquals(k, segments.select(CustomerSegmentsTable.SEGMENT_ID).distinct().count());
+        // Segment 1 is the largest.
+        Row largest = segments.groupBy(CustomerSegmentsTable.SEGMENT_ID).count().orderBy(col("count").desc()).head();
+        assertEquals(1, largest.getInt(0));
+    }
+
+    @Test
+    void modelSelectionScoresEveryCandidateAndChoosesTheBest() {
+        List<Row> candidates = lakehouse.readRunDate(ModelSelectionTable.NAME, RUN_DATE).orderBy(ModelSelectionTable.K)
+                .collectAsList();
+        assertEquals(List.of(2, 3, 4, 5, 6), candidates.stream().map(row -> row.<Integer>getAs(ModelSelectionTable.K)).toList());
+        Row chosen = candidates.stream().filter(row -> row.<Boolean>getAs(ModelSelectionTable.IS_CHOSEN)).findFirst()
+                .orElseThrow();
+        double best = candidates.stream().mapToDouble(row -> row.<Double>getAs(ModelSelectionTable.SCORE)).max().orElseThrow();
+        assertEquals(best, chosen.<Double>getAs(ModelSelectionTable.SCORE));
+        assertTrue(best > 0.2, "silhouette of the chosen k: " + best);
+        assertTrue(Files.isDirectory(Path.of(new ModelStore(lakehouse).location("segmentation", RUN_DATE))));
+    }
+
+    @Test
+    void theLedgerReconcilesEveryInputAndRecordsEveryStage() {
+        Dataset<Row> ledger = lakehouse.readRunDate(PipelineRunsTable.NAME, RUN_DATE);
+        assertEquals(List.of("features", "ingest", "segment"), ledger.select(PipelineRunsTable.STAGE).distinct()
+                .orderBy(PipelineRunsTable.STAGE).collectAsList().stream().map(row -> row.getString(0)).toList());
+        for (Row row : ledger.where(col(PipelineRunsTable.STAGE).equalTo("ingest")).collectAsList()) {
+            long rowsIn = row.getAs(PipelineRunsTable.ROWS_IN);
+            long accepted = row.getAs(PipelineRunsTable.ROWS_ACCEPTED);
+            long quarantined = row.getAs(PipelineRunsTable.ROWS_QUARANTINED);
+            assertEquals(rowsIn, accepted + quarantined);
+        }
+        assertEquals(7, ledger.count(), "5 inputs + features + segment, upserted by the rerun");
+        assertTrue(ledger.where(col(PipelineRunsTable.TABLE_NAME).equalTo("transactions")).head()
+                .<Long>getAs(PipelineRunsTable.ROWS_QUARANTINED) > 0, "the generator plants bad lines");
+    }
+
+    @Test
+    void theRunEndsWithASummaryTable() {
+        assertTrue(summary.contains("Stages run: [ingest, features, segment]"), summary);
+        assertTrue(summary.contains("customer_segments"), summary);
+        assertTrue(summary.contains("chosen by silhouette"), summary);
+    }
+}
