@@ -24,6 +24,11 @@ public final class CustomerFeaturesTable {
     public static final String MEDIAN_REQUESTED_LEAD_TIME_DAYS = "median_requested_lead_time_days";
     public static final String URGENT_ORDER_SHARE = "urgent_order_share";
     public static final String CHANNEL_SHARE_PREFIX = "channel_share_";
+    public static final String PAYMENT_SHARE_PREFIX = "payment_share_";
+    public static final String CATEGORY_SHARE_PREFIX = "category_share_";
+    public static final String NEW_PRODUCT_SPEND_SHARE = "new_product_spend_share";
+    public static final String MATURE_PRODUCT_SPEND_SHARE = "mature_product_spend_share";
+    public static final String SEASONALITY_CONCENTRATION = "seasonality_concentration";
     public static final String HAS_TRANSACTIONS = "has_transactions";
     public static final String LOG_FREQUENCY = "log_frequency";
     public static final String LOG_MONETARY = "log_monetary";

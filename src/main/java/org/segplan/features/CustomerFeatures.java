@@ -1,6 +1,7 @@
 package org.segplan.features;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -14,11 +15,13 @@ import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.stddev_pop;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.unix_timestamp;
 import static org.apache.spark.sql.functions.when;
 
@@ -34,6 +37,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.segplan.contract.CustomerFeaturesTable;
 import org.segplan.contract.CustomersTable;
+import org.segplan.contract.ProductsTable;
 import org.segplan.contract.TransactionsTable;
 
 /**
@@ -48,12 +52,13 @@ public final class CustomerFeatures {
     }
 
     /**
-     * @param channels the distinct channel labels to build share columns for (read once by the caller, so the
-     *                 columns are stable and no extra pass runs here)
+     * @param products   product id, category and lifecycle stage, for the category and new-product mix
+     * @param vocabulary the labels to build share columns for
      */
-    public static Dataset<Row> compute(Dataset<Row> customers, Dataset<Row> transactions, LocalDate runDate,
-            int urgentLeadTimeDays, List<String> channels) {
-        Dataset<Row> behaviour = behaviour(transactions, runDate, urgentLeadTimeDays, channels);
+    public static Dataset<Row> compute(Dataset<Row> customers, Dataset<Row> transactions, Dataset<Row> products,
+            LocalDate runDate, int urgentLeadTimeDays, FeatureVocabulary vocabulary) {
+        Dataset<Row> behaviour = behaviour(withProductAttributes(transactions, products), runDate, urgentLeadTimeDays,
+                vocabulary);
         Dataset<Row> attributes = attributes(customers, runDate);
         Dataset<Row> joined = attributes.join(behaviour, toSeq(CustomersTable.CUSTOMER_ID), "left");
         Column signup = Arrays.asList(customers.columns()).contains(CustomersTable.SIGNUP_DATE)
@@ -77,26 +82,47 @@ public final class CustomerFeatures {
         return scala.collection.JavaConverters.asScalaBuffer(List.of(column)).toSeq();
     }
 
-    /** Distinct channel labels in a normalized form, for {@link #compute}. */
-    public static Column normalizedChannel() {
-        return regexp_replace(lower(col(TransactionsTable.CHANNEL)), "[^a-z0-9]+", "_");
+    /** A label as it appears in a column name: lower case, runs of other characters as one underscore. */
+    public static Column normalizedLabel(String column) {
+        return regexp_replace(lower(trim(col(column))), "[^a-z0-9]+", "_");
+    }
+
+    private static Dataset<Row> withProductAttributes(Dataset<Row> transactions, Dataset<Row> products) {
+        Dataset<Row> attributes = products.select(
+                col(ProductsTable.PRODUCT_ID).as("__product_id"),
+                normalizedLabel(ProductsTable.CATEGORY).as("__category"),
+                lower(col(ProductsTable.LIFECYCLE_STAGE)).as("__lifecycle_stage"));
+        Dataset<Row> joined = transactions.join(broadcast(attributes),
+                transactions.col(TransactionsTable.PRODUCT_ID).equalTo(attributes.col("__product_id")), "left");
+        return joined.drop("__product_id");
     }
 
     private static Dataset<Row> behaviour(Dataset<Row> transactions, LocalDate runDate, int urgentLeadTimeDays,
-            List<String> channels) {
+            FeatureVocabulary vocabulary) {
         Column isReturn = coalesce(col(TransactionsTable.IS_RETURN), lit(false));
         Column lineValue = col(TransactionsTable.QUANTITY).multiply(col(TransactionsTable.UNIT_PRICE));
+        Column purchaseValue = when(isReturn.unary_$bang(), lineValue).otherwise(0.0);
+        // Mixes are summed per order first, in the same aggregation, so they cost no extra shuffle.
+        List<Column> orderAggregates = new ArrayList<>(List.of(
+                sum(purchaseValue).as("__gross_value"),
+                sum(when(isReturn, lineValue).otherwise(0.0)).as("__returned_value"),
+                sum(when(isReturn.unary_$bang(), col(TransactionsTable.QUANTITY)).otherwise(0.0)).as("__units"),
+                min(TransactionsTable.REQUESTED_LEAD_TIME_DAYS).as("__lead_time_days"),
+                first("__normalized_channel", true).as("__channel"),
+                first("__normalized_payment", true).as("__payment"),
+                sum(when(col("__lifecycle_stage").isin("new", "growth"), purchaseValue).otherwise(0.0)).as("__new_spend"),
+                sum(when(col("__lifecycle_stage").isin("mature", "decline"), purchaseValue).otherwise(0.0))
+                        .as("__mature_spend"),
+                max(when(isReturn.unary_$bang(), 1).otherwise(0)).as("__is_purchase")));
+        for (String category : vocabulary.categories()) {
+            orderAggregates.add(sum(when(col("__category").equalTo(category), purchaseValue).otherwise(0.0))
+                    .as("__spend_" + category));
+        }
         Dataset<Row> orders = transactions
-                .withColumn("__normalized_channel", normalizedChannel())
+                .withColumn("__normalized_channel", normalizedLabel(TransactionsTable.CHANNEL))
+                .withColumn("__normalized_payment", normalizedLabel(TransactionsTable.PAYMENT_METHOD))
                 .groupBy(TransactionsTable.CUSTOMER_ID, TransactionsTable.ORDER_ID)
-                .agg(
-                        min(TransactionsTable.ORDER_TIMESTAMP).as("__ordered_at"),
-                        sum(when(isReturn.unary_$bang(), lineValue).otherwise(0.0)).as("__gross_value"),
-                        sum(when(isReturn, lineValue).otherwise(0.0)).as("__returned_value"),
-                        sum(when(isReturn.unary_$bang(), col(TransactionsTable.QUANTITY)).otherwise(0.0)).as("__units"),
-                        min(TransactionsTable.REQUESTED_LEAD_TIME_DAYS).as("__lead_time_days"),
-                        first("__normalized_channel", true).as("__channel"),
-                        max(when(isReturn.unary_$bang(), 1).otherwise(0)).as("__is_purchase"));
+                .agg(min(TransactionsTable.ORDER_TIMESTAMP).as("__ordered_at"), orderAggregates.toArray(Column[]::new));
         Column purchase = col("__is_purchase").equalTo(1);
         Column gap = (unix_timestamp(col("__ordered_at")).minus(
                 lag(unix_timestamp(col("__ordered_at")), 1).over(Window.partitionBy(TransactionsTable.CUSTOMER_ID)
@@ -121,10 +147,30 @@ public final class CustomerFeatures {
                 avg(when(col("__lead_time_days").isNull(), null)
                         .when(col("__lead_time_days").leq(urgentLeadTimeDays), 1.0).otherwise(0.0))
                         .as(CustomerFeaturesTable.URGENT_ORDER_SHARE)));
-        for (String channel : channels) {
+        for (String channel : vocabulary.channels()) {
             aggregates.add(avg(when(col("__channel").equalTo(channel), 1.0).otherwise(0.0))
                     .as(CustomerFeaturesTable.CHANNEL_SHARE_PREFIX + channel));
         }
+        for (String payment : vocabulary.paymentMethods()) {
+            aggregates.add(avg(when(col("__payment").equalTo(payment), 1.0).otherwise(0.0))
+                    .as(CustomerFeaturesTable.PAYMENT_SHARE_PREFIX + payment));
+        }
+        Column gross = sum("__gross_value");
+        for (String category : vocabulary.categories()) {
+            aggregates.add(when(gross.gt(0), sum("__spend_" + category).divide(gross))
+                    .as(CustomerFeaturesTable.CATEGORY_SHARE_PREFIX + category));
+        }
+        aggregates.add(when(gross.gt(0), sum("__new_spend").divide(gross)).as(CustomerFeaturesTable.NEW_PRODUCT_SPEND_SHARE));
+        aggregates.add(when(gross.gt(0), sum("__mature_spend").divide(gross))
+                .as(CustomerFeaturesTable.MATURE_PRODUCT_SPEND_SHARE));
+        // Herfindahl index of spend over the twelve calendar months: 1/12 when even, 1 when all in one month.
+        Column concentration = lit(0.0);
+        for (int month = 1; month <= 12; month++) {
+            Column share = sum(when(month(col("__ordered_at")).equalTo(month), col("__gross_value")).otherwise(0.0))
+                    .divide(gross);
+            concentration = concentration.plus(share.multiply(share));
+        }
+        aggregates.add(when(gross.gt(0), concentration).as(CustomerFeaturesTable.SEASONALITY_CONCENTRATION));
         Dataset<Row> perCustomer = purchases.groupBy(TransactionsTable.CUSTOMER_ID)
                 .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
         // Return-only orders still carry value back; fold their refunds into the customer's net value.

@@ -2,7 +2,12 @@ package org.segplan.features;
 
 import static org.segplan.contract.CustomerFeaturesTable.AGE;
 import static org.segplan.contract.CustomerFeaturesTable.AVERAGE_ORDER_VALUE;
+import static org.segplan.contract.CustomerFeaturesTable.CATEGORY_SHARE_PREFIX;
 import static org.segplan.contract.CustomerFeaturesTable.CHANNEL_SHARE_PREFIX;
+import static org.segplan.contract.CustomerFeaturesTable.MATURE_PRODUCT_SPEND_SHARE;
+import static org.segplan.contract.CustomerFeaturesTable.NEW_PRODUCT_SPEND_SHARE;
+import static org.segplan.contract.CustomerFeaturesTable.PAYMENT_SHARE_PREFIX;
+import static org.segplan.contract.CustomerFeaturesTable.SEASONALITY_CONCENTRATION;
 import static org.segplan.contract.CustomerFeaturesTable.CV_DAYS_BETWEEN_ORDERS;
 import static org.segplan.contract.CustomerFeaturesTable.FREQUENCY;
 import static org.segplan.contract.CustomerFeaturesTable.HAS_TRANSACTIONS;
@@ -54,7 +59,14 @@ public final class FeatureDictionary {
             new FeatureDefinition(LOG_FREQUENCY, "ln(1 + frequency): tames the long tail", "log orders", ORDERS),
             new FeatureDefinition(LOG_MONETARY, "ln(1 + max(monetary, 0))", "log currency", "transactions"),
             new FeatureDefinition(LOG_AVERAGE_ORDER_VALUE, "ln(1 + average_order_value)", "log currency", ORDERS),
-            new FeatureDefinition(AGE, "Run-date year minus birth year", "years", "customers.birth_year"));
+            new FeatureDefinition(AGE, "Run-date year minus birth year", "years", "customers.birth_year"),
+            new FeatureDefinition(NEW_PRODUCT_SPEND_SHARE, "Share of spend on products in their new or growth stage",
+                    "share", "transactions, products.lifecycle_stage"),
+            new FeatureDefinition(MATURE_PRODUCT_SPEND_SHARE, "Share of spend on mature or declining products",
+                    "share", "transactions, products.lifecycle_stage"),
+            new FeatureDefinition(SEASONALITY_CONCENTRATION,
+                    "Herfindahl index of spend over calendar months: 1/12 when even, 1 when all in one month",
+                    "index in [1/12, 1]", ORDERS));
 
     private FeatureDictionary() {
     }
@@ -72,6 +84,16 @@ public final class FeatureDictionary {
         Optional<FeatureDefinition> behaviour = BEHAVIOUR.stream().filter(d -> d.name().equals(column)).findFirst();
         if (behaviour.isPresent()) {
             return behaviour;
+        }
+        if (column.startsWith(PAYMENT_SHARE_PREFIX)) {
+            String method = column.substring(PAYMENT_SHARE_PREFIX.length());
+            return Optional.of(new FeatureDefinition(column, "Share of purchase orders paid by '" + method + "'",
+                    "share", "transactions.payment_method"));
+        }
+        if (column.startsWith(CATEGORY_SHARE_PREFIX)) {
+            String category = column.substring(CATEGORY_SHARE_PREFIX.length());
+            return Optional.of(new FeatureDefinition(column, "Share of spend on category '" + category + "'",
+                    "share", "transactions, products.category"));
         }
         if (column.startsWith(CHANNEL_SHARE_PREFIX)) {
             String channel = column.substring(CHANNEL_SHARE_PREFIX.length());

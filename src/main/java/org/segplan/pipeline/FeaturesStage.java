@@ -1,6 +1,7 @@
 package org.segplan.pipeline;
 
-import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.sort_array;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,11 +13,13 @@ import org.segplan.contract.CustomerFeaturesTable;
 import org.segplan.contract.CustomersTable;
 import org.segplan.contract.FeatureDictionaryTable;
 import org.segplan.contract.OutputColumns;
+import org.segplan.contract.ProductsTable;
 import org.segplan.contract.TransactionsTable;
 import org.segplan.contract.ValidatedTables;
 import org.segplan.error.Errors;
 import org.segplan.features.CustomerFeatures;
 import org.segplan.features.FeatureDictionary;
+import org.segplan.features.FeatureVocabulary;
 
 /** Computes {@code customer_features} and its {@code feature_dictionary} from the validated inputs. */
 public final class FeaturesStage implements Stage {
@@ -32,11 +35,10 @@ public final class FeaturesStage implements Stage {
         Dataset<Row> customers = readValidated(context, CustomersTable.NAME).drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
         Dataset<Row> transactions = readValidated(context, TransactionsTable.NAME)
                 .drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
-        List<String> channels = transactions.select(CustomerFeatures.normalizedChannel().as("channel"))
-                .where(col("channel").isNotNull()).distinct().orderBy("channel").collectAsList()
-                .stream().map(row -> row.getString(0)).toList();
-        Dataset<Row> features = CustomerFeatures.compute(customers, transactions, context.run().runDate(),
-                context.config().features().urgentLeadTimeDays(), channels);
+        Dataset<Row> products = readValidated(context, ProductsTable.NAME).drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
+        FeatureVocabulary vocabulary = vocabulary(transactions, products);
+        Dataset<Row> features = CustomerFeatures.compute(customers, transactions, products, context.run().runDate(),
+                context.config().features().urgentLeadTimeDays(), vocabulary);
         context.lakehouse().replaceRunDate(CustomerFeaturesTable.NAME, features, context.run());
 
         List<Row> dictionary = FeatureDictionary.describe(Arrays.asList(features.columns())).stream()
@@ -49,8 +51,19 @@ public final class FeaturesStage implements Stage {
         long customersIn = context.lakehouse().countRunDate(ValidatedTables.of(CustomersTable.NAME), context.run().runDate());
         long rowsOut = context.lakehouse().countRunDate(CustomerFeaturesTable.NAME, context.run().runDate());
         List<String> notes = new ArrayList<>();
-        notes.add("channels seen: " + channels);
+        notes.add("share columns for channels " + vocabulary.channels() + ", payment methods "
+                + vocabulary.paymentMethods() + ", categories " + vocabulary.categories());
         return new StageOutcome(List.of(TableCounts.output(CustomerFeaturesTable.NAME, customersIn, rowsOut)), notes);
+    }
+
+    /** The labels of the share columns, in one pass over the lines (the products table is small). */
+    private static FeatureVocabulary vocabulary(Dataset<Row> transactions, Dataset<Row> products) {
+        Row labels = transactions.agg(
+                sort_array(collect_set(CustomerFeatures.normalizedLabel(TransactionsTable.CHANNEL))),
+                sort_array(collect_set(CustomerFeatures.normalizedLabel(TransactionsTable.PAYMENT_METHOD)))).head();
+        List<String> categories = products.select(CustomerFeatures.normalizedLabel(ProductsTable.CATEGORY).as("category"))
+                .distinct().orderBy("category").collectAsList().stream().map(row -> row.getString(0)).toList();
+        return new FeatureVocabulary(labels.getList(0), labels.getList(1), categories);
     }
 
     static Dataset<Row> readValidated(RunContext context, String input) {

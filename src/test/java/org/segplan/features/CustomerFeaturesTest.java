@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.segplan.contract.CustomerFeaturesTable;
 import org.segplan.contract.CustomersTable;
+import org.segplan.contract.ProductsTable;
 import org.segplan.contract.TransactionsTable;
 import org.segplan.testing.SharedSpark;
 
@@ -68,8 +69,11 @@ class CustomerFeaturesTest {
                 line("4", 1, "A", "2025-12-20 10:00:00", 1, 25, "online", null, true),
                 line("5", 1, "B", "2025-12-30 09:00:00", 10, 10, "fleet portal", 14, false)),
                 TransactionsTable.CONTRACT.schema());
-        List<Row> rows = CustomerFeatures.compute(customers, transactions, RUN_DATE, 2,
-                List.of("dealer", "fleet_portal", "online")).collectAsList();
+        Dataset<Row> products = spark.createDataFrame(List.of(RowFactory.create("P1", null, "Vehicle", "new", 10.0, null)),
+                ProductsTable.CONTRACT.schema());
+        List<Row> rows = CustomerFeatures.compute(customers, transactions, products, RUN_DATE, 2,
+                new FeatureVocabulary(List.of("dealer", "fleet_portal", "online"), List.of(), List.of("vehicle")))
+                .collectAsList();
         byCustomer = new HashMap<>();
         rows.forEach(row -> byCustomer.put(row.getAs(CustomersTable.CUSTOMER_ID), row));
     }
@@ -102,6 +106,16 @@ class CustomerFeaturesTest {
         assertEquals(1.0 / 3, value("A", CustomerFeaturesTable.CHANNEL_SHARE_PREFIX + "dealer"), 1e-9);
         assertEquals(1.0, value("B", CustomerFeaturesTable.CHANNEL_SHARE_PREFIX + "fleet_portal"), 1e-9);
         assertEquals(10.0, value("B", CustomerFeaturesTable.UNITS_PER_ORDER), 1e-9);
+    }
+
+    @Test
+    void categoryLifecycleAndSeasonalityMix() {
+        assertEquals(1.0, value("A", CustomerFeaturesTable.CATEGORY_SHARE_PREFIX + "vehicle"), 1e-9);
+        assertEquals(1.0, value("A", CustomerFeaturesTable.NEW_PRODUCT_SPEND_SHARE), 1e-9);
+        assertEquals(0.0, value("A", CustomerFeaturesTable.MATURE_PRODUCT_SPEND_SHARE), 1e-9);
+        // Gross spend 100 in November and 300 in December: 0.25^2 + 0.75^2.
+        assertEquals(0.625, value("A", CustomerFeaturesTable.SEASONALITY_CONCENTRATION), 1e-9);
+        assertEquals(1.0, value("B", CustomerFeaturesTable.SEASONALITY_CONCENTRATION), 1e-9);
     }
 
     @Test

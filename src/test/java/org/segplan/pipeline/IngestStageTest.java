@@ -228,4 +228,25 @@ class IngestStageTest {
                 .head().<Double>getAs("weekly_capacity_units"));
         assertTrue(Arrays.asList(context.lakehouse().read(QuarantineTable.NAME).columns()).contains("raw_record"));
     }
+
+    @Test
+    void jsonAndDeltaInputsAreReadToo(@TempDir Path lake) throws IOException {
+        SparkSession spark = SharedSpark.get();
+        Path json = lake.resolve("centers.json");
+        Files.writeString(json, "{\"dc_id\": \"DC1\", \"latitude\": 45.8, \"longitude\": 4.85, \"weekly_capacity_units\": 500}\n"
+                + "{\"dc_id\": \"DC2\", \"latitude\": \"north\", \"longitude\": 4.85, \"weekly_capacity_units\": 500}\n");
+        Path delta = lake.resolve("calendar-delta");
+        spark.read().option("header", "true").csv(CORPUS.resolve("calendar.csv").toString())
+                .write().format("delta").save(delta.toString());
+        SegplanConfig mixed = TestRuns.config(CORPUS, lake.resolve("lake"), "segplan.validation.max-quarantine-share=0.9",
+                "segplan.inputs.distribution-centers.path=" + json, "segplan.inputs.distribution-centers.format=json",
+                "segplan.inputs.calendar.path=" + delta, "segplan.inputs.calendar.format=delta");
+        RunContext context = TestRuns.context(mixed, RUN_DATE);
+        new PipelineRunner(context, new PrintStream(new ByteArrayOutputStream())).run(List.of(Stages.ingest()));
+        assertEquals(1, context.lakehouse().countRunDate(ValidatedTables.of("distribution_centers"), RUN_DATE));
+        assertEquals(2, context.lakehouse().countRunDate(ValidatedTables.of("calendar"), RUN_DATE));
+        assertEquals(List.of("UNPARSEABLE_NUMBER"), context.lakehouse().readRunDate(QuarantineTable.NAME, RUN_DATE)
+                .where(col(QuarantineTable.SOURCE_TABLE).equalTo("distribution_centers"))
+                .select(QuarantineTable.REASON_CODE).collectAsList().stream().map(row -> row.getString(0)).toList());
+    }
 }
