@@ -212,7 +212,7 @@ public final class ConfigLoader {
         List<String> features = stringList(root, "segmentation.features");
         return new SegmentationSettings(algorithm, kMin, kMax, fixedK, longValue(root, "segmentation.seed"),
                 positiveInt(root, "segmentation.max-iterations"), positiveInt(root, "segmentation.selection-sample-size"),
-                features);
+                features, bool(root, "segmentation.missing-indicators"));
     }
 
     // Typed getters that turn Typesafe's exceptions into messages naming the key.

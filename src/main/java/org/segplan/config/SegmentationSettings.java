@@ -14,7 +14,8 @@ public record SegmentationSettings(
         long seed,
         int maxIterations,
         int selectionSampleSize,
-        List<String> features) {
+        List<String> features,
+        boolean missingIndicators) {
     public SegmentationSettings {
         requireNonNull(algorithm, "algorithm is null");
         requireNonNull(fixedK, "fixedK is null");

@@ -35,10 +35,13 @@ public final class CustomerFeaturesTable {
     public static final String LOG_AVERAGE_ORDER_VALUE = "log_average_order_value";
     public static final String AGE = "age";
 
-    /** Behaviour features used by default when segplan.segmentation.features is empty. */
+    /**
+     * Behaviour features used by default when segplan.segmentation.features is empty: what customers need (basket
+     * size, urgency), beside channel shares and psychographic scores. Value and rhythm (frequency, monetary,
+     * days between orders) are left to the profiles: they vary as much within a need as between needs.
+     */
     public static final List<String> DEFAULT_BEHAVIOUR_FEATURES = List.of(
-            LOG_FREQUENCY, LOG_MONETARY, LOG_AVERAGE_ORDER_VALUE, MEAN_DAYS_BETWEEN_ORDERS,
-            MEDIAN_REQUESTED_LEAD_TIME_DAYS, URGENT_ORDER_SHARE, RETURN_RATE);
+            LOG_AVERAGE_ORDER_VALUE, MEDIAN_REQUESTED_LEAD_TIME_DAYS, URGENT_ORDER_SHARE);
 
     private CustomerFeaturesTable() {
     }

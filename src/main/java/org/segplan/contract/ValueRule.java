@@ -2,7 +2,7 @@ package org.segplan.contract;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Set;
+import java.util.List;
 import java.util.TreeSet;
 
 /** A row-level rule on one parsed column value; a failing value sends the row to quarantine. */
@@ -23,10 +23,13 @@ public sealed interface ValueRule {
     record Between(double minimum, double maximum) implements ValueRule {
     }
 
-    /** One of a fixed vocabulary, compared case-insensitively after trimming. */
-    record OneOf(Set<String> allowed) implements ValueRule {
+    /**
+     * One of a fixed vocabulary, compared case-insensitively after trimming. Kept sorted: the vocabulary is
+     * quoted in quarantine messages, which must read the same on every run.
+     */
+    record OneOf(List<String> allowed) implements ValueRule {
         public OneOf {
-            allowed = Set.copyOf(new TreeSet<>(requireNonNull(allowed, "allowed is null")));
+            allowed = List.copyOf(new TreeSet<>(requireNonNull(allowed, "allowed is null")));
         }
     }
 
@@ -51,7 +54,7 @@ public sealed interface ValueRule {
     }
 
     static ValueRule oneOf(String... allowed) {
-        return new OneOf(Set.of(allowed));
+        return new OneOf(List.of(allowed));
     }
 
     static ValueRule notAfterRunDate() {

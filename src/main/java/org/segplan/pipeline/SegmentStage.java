@@ -45,7 +45,8 @@ public final class SegmentStage implements Stage {
                 .drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
         List<String> columns = KMeansSegmentation.resolveFeatures(context.config().segmentation().features(),
                 Arrays.asList(features.columns()));
-        MissingValues missing = KMeansSegmentation.missingValues(features, columns);
+        MissingValues missing = KMeansSegmentation.missingValues(features, columns,
+                context.config().segmentation().missingIndicators());
         Dataset<Row> modelInput = KMeansSegmentation.withMissingIndicators(features, missing)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {

@@ -66,7 +66,7 @@ public final class KMeansSegmentation {
      * missing for exactly the same customers (say, every order-based feature of customers without orders) share
      * one indicator, so the pattern is not counted many times over in the distance. One pass over the data.
      */
-    public static MissingValues missingValues(Dataset<Row> features, List<String> columns) {
+    public static MissingValues missingValues(Dataset<Row> features, List<String> columns, boolean withIndicators) {
         List<Column> aggregates = new ArrayList<>();
         for (String name : columns) {
             aggregates.add(org.apache.spark.sql.functions.sum(when(col(name).isNull(), 1).otherwise(0)));
@@ -101,7 +101,7 @@ public final class KMeansSegmentation {
                 representatives.add(candidate);
             }
         }
-        return new MissingValues(withMissing, representatives);
+        return new MissingValues(withMissing, withIndicators ? representatives : List.of());
     }
 
     public static Dataset<Row> withMissingIndicators(Dataset<Row> features, MissingValues missing) {

@@ -45,7 +45,7 @@ class ConfigLoaderTest {
         assertFalse(config.input("calendar").required());
         assertEquals(new ValidationSettings(0.25, Optional.empty(), Optional.empty()), config.validation());
         assertEquals(new FeatureSettings(2), config.features());
-        assertEquals(new SegmentationSettings("kmeans", 2, 8, OptionalInt.empty(), 42, 50, 20_000, List.of()),
+        assertEquals(new SegmentationSettings("kmeans", 2, 8, OptionalInt.empty(), 42, 50, 20_000, List.of(), false),
                 config.segmentation());
         assertEquals(64, config.effectiveHash().length());
     }
@@ -62,7 +62,7 @@ class ConfigLoaderTest {
                   validation { max-quarantine-share = 0.5, timestamp-format = "dd/MM/yyyy HH:mm", date-format = "dd/MM/yyyy" }
                   features.urgent-lead-time-days = 3
                   segmentation { k = 5, seed = 7, max-iterations = 10, selection-sample-size = 100,
-                                 features = ["log_monetary", "recency_days"] }
+                                 features = ["log_monetary", "recency_days"], missing-indicators = true }
                 }
                 """);
         SegplanConfig config = ConfigLoader.load(Optional.of(path), List.of());
@@ -77,7 +77,7 @@ class ConfigLoaderTest {
                 config.validation());
         assertEquals(3, config.features().urgentLeadTimeDays());
         assertEquals(new SegmentationSettings("kmeans", 2, 8, OptionalInt.of(5), 7, 10, 100,
-                List.of("log_monetary", "recency_days")), config.segmentation());
+                List.of("log_monetary", "recency_days"), true), config.segmentation());
     }
 
     @Test

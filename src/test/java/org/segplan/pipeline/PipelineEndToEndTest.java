@@ -28,11 +28,13 @@ import org.segplan.contract.PipelineRunsTable;
 import org.segplan.contract.QuarantineTable;
 import org.segplan.contract.ValidatedTables;
 import org.segplan.generate.GeneratorSettings;
+import org.segplan.generate.GroundTruthTable;
 import org.segplan.generate.OutputFormat;
 import org.segplan.generate.SyntheticDataGenerator;
 import org.segplan.io.GeneratedDataWriter;
 import org.segplan.io.Lakehouse;
 import org.segplan.io.ModelStore;
+import org.segplan.segment.AdjustedRandIndex;
 import org.segplan.testing.SharedSpark;
 import org.segplan.testing.TestRuns;
 
@@ -113,6 +115,17 @@ class PipelineEndToEndTest {
         assertEquals(best, chosen.<Double>getAs(ModelSelectionTable.SCORE));
         assertTrue(best > 0.2, "silhouette of the chosen k: " + best);
         assertTrue(Files.isDirectory(Path.of(new ModelStore(lakehouse).location("segmentation", RUN_DATE))));
+    }
+
+    @Test
+    void segmentationRecoversThePlantedSegmentsAndTheirNumber() {
+        Dataset<Row> truth = SharedSpark.get().read().option("header", "true")
+                .csv(folder.resolve("inputs").resolve(GeneratedDataWriter.GROUND_TRUTH_FOLDER).toString());
+        Dataset<Row> segments = lakehouse.readRunDate(CustomerSegmentsTable.NAME, RUN_DATE);
+        double agreement = AdjustedRandIndex.of(segments.join(truth, CustomerSegmentsTable.CUSTOMER_ID),
+                GroundTruthTable.TRUE_SEGMENT, CustomerSegmentsTable.SEGMENT_ID);
+        assertTrue(agreement >= 0.9, "adjusted Rand index " + agreement);
+        assertEquals(5, segments.head().<Integer>getAs(CustomerSegmentsTable.K));
     }
 
     @Test
