@@ -189,11 +189,8 @@ public final class ConfigLoader {
     }
 
     private static SegmentationSettings segmentation(Config root) {
-        String algorithm = nonBlank(root, "segmentation.algorithm");
-        if (!algorithm.equals("kmeans")) {
-            throw Errors.invalidConfigValue("segplan.segmentation.algorithm", algorithm,
-                    "this version implements k-means only", "set it to \"kmeans\"");
-        }
+        SegmentationAlgorithm algorithm = SegmentationAlgorithm.parse("segplan.segmentation.algorithm",
+                nonBlank(root, "segmentation.algorithm"));
         int kMin = positiveInt(root, "segmentation.k-min");
         int kMax = positiveInt(root, "segmentation.k-max");
         if (kMin < 2 || kMax < kMin) {
@@ -212,7 +209,8 @@ public final class ConfigLoader {
         List<String> features = stringList(root, "segmentation.features");
         return new SegmentationSettings(algorithm, kMin, kMax, fixedK, longValue(root, "segmentation.seed"),
                 positiveInt(root, "segmentation.max-iterations"), positiveInt(root, "segmentation.selection-sample-size"),
-                features, bool(root, "segmentation.missing-indicators"));
+                features, bool(root, "segmentation.missing-indicators"),
+                share(root, "segmentation.borderline-probability"));
     }
 
     // Typed getters that turn Typesafe's exceptions into messages naming the key.
@@ -285,6 +283,14 @@ public final class ConfigLoader {
             throw Errors.invalidConfigValue(ROOT + "." + key, root.getValue(key).unwrapped(), "it is not a number",
                     "give a number");
         }
+    }
+
+    private static double share(Config root, String key) {
+        double value = number(root, key);
+        if (value < 0 || value > 1) {
+            throw Errors.invalidConfigValue(ROOT + "." + key, value, "it is a probability", "give a number between 0 and 1");
+        }
+        return value;
     }
 
     private static boolean bool(Config root, String key) {

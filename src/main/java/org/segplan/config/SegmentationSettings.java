@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 
 /** Data-driven segmentation settings. */
 public record SegmentationSettings(
-        String algorithm,
+        SegmentationAlgorithm algorithm,
         int kMin,
         int kMax,
         OptionalInt fixedK,
@@ -15,7 +15,8 @@ public record SegmentationSettings(
         int maxIterations,
         int selectionSampleSize,
         List<String> features,
-        boolean missingIndicators) {
+        boolean missingIndicators,
+        double borderlineProbability) {
     public SegmentationSettings {
         requireNonNull(algorithm, "algorithm is null");
         requireNonNull(fixedK, "fixedK is null");

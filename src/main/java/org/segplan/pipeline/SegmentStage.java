@@ -1,9 +1,7 @@
 package org.segplan.pipeline;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
@@ -22,7 +20,7 @@ import org.segplan.error.Errors;
 import org.segplan.io.ModelStore;
 import org.segplan.segment.CandidateScore;
 import org.segplan.segment.FittedSegmentation;
-import org.segplan.segment.KMeansSegmentation;
+import org.segplan.segment.DataDrivenSegmentation;
 import org.segplan.segment.MissingValues;
 
 /** Fits k-means on {@code customer_features}, writes {@code customer_segments} and the model selection. */
@@ -43,25 +41,24 @@ public final class SegmentStage implements Stage {
         }
         Dataset<Row> features = context.lakehouse().readRunDate(CustomerFeaturesTable.NAME, context.run().runDate())
                 .drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
-        List<String> columns = KMeansSegmentation.resolveFeatures(context.config().segmentation().features(),
+        List<String> columns = DataDrivenSegmentation.resolveFeatures(context.config().segmentation().features(),
                 Arrays.asList(features.columns()));
-        MissingValues missing = KMeansSegmentation.missingValues(features, columns,
+        MissingValues missing = DataDrivenSegmentation.missingValues(features, columns,
                 context.config().segmentation().missingIndicators());
-        Dataset<Row> modelInput = KMeansSegmentation.withMissingIndicators(features, missing)
+        Dataset<Row> modelInput = DataDrivenSegmentation.withMissingIndicators(features, missing)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            FittedSegmentation fitted = KMeansSegmentation.fit(modelInput, columns, missing,
+            FittedSegmentation fitted = DataDrivenSegmentation.fit(modelInput, columns, missing,
                     context.config().segmentation());
-            org.apache.spark.sql.Column segmentOf = array(Arrays.stream(fitted.clusterToSegment())
-                    .mapToObj(segment -> lit(segment)).toArray(org.apache.spark.sql.Column[]::new));
-            Dataset<Row> segments = KMeansSegmentation.assign(fitted, modelInput)
-                    .withColumn(CustomerSegmentsTable.SEGMENT_ID,
-                            element_at(segmentOf, col(KMeansSegmentation.CLUSTER).plus(1)))
-                    .select(col(CustomersTable.CUSTOMER_ID)
-                                    .as(CustomerSegmentsTable.CUSTOMER_ID),
+            Dataset<Row> segments = DataDrivenSegmentation.withMembership(
+                    DataDrivenSegmentation.assign(fitted, modelInput), fitted, context.config().segmentation())
+                    .select(col(CustomersTable.CUSTOMER_ID).as(CustomerSegmentsTable.CUSTOMER_ID),
                             col(CustomerSegmentsTable.SEGMENT_ID),
                             concat(lit("S"), col(CustomerSegmentsTable.SEGMENT_ID)).as(CustomerSegmentsTable.SEGMENT_LABEL),
-                            lit(context.config().segmentation().algorithm()).as(CustomerSegmentsTable.ALGORITHM),
+                            col(CustomerSegmentsTable.MEMBERSHIP_PROBABILITY),
+                            col(CustomerSegmentsTable.RUNNER_UP_SEGMENT_ID),
+                            col(CustomerSegmentsTable.IS_BORDERLINE),
+                            lit(context.config().segmentation().algorithm().configName()).as(CustomerSegmentsTable.ALGORITHM),
                             lit(fitted.k()).as(CustomerSegmentsTable.K));
             context.lakehouse().replaceRunDate(CustomerSegmentsTable.NAME, segments, context.run());
             context.lakehouse().replaceRunDate(ModelSelectionTable.NAME, selectionRows(context, fitted), context.run());
@@ -70,7 +67,9 @@ public final class SegmentStage implements Stage {
             long rowsIn = modelInput.count();
             long rowsOut = context.lakehouse().countRunDate(CustomerSegmentsTable.NAME, context.run().runDate());
             List<String> notes = new ArrayList<>();
-            notes.add("k = " + fitted.k() + (fitted.candidates().isEmpty() ? " (fixed)" : " chosen by silhouette from "
+            notes.add(context.config().segmentation().algorithm().configName() + ", k = " + fitted.k()
+                    + (fitted.candidates().isEmpty() ? " (fixed)" : " chosen by " + fitted.candidates().get(0).metric()
+                    + " from "
                     + fitted.candidates().stream().map(c -> c.k() + ":" + String.format("%.3f", c.score())).toList()));
             notes.add("features: " + columns + (missing.imputedFeatures().isEmpty() ? ""
                     : "; imputed (median): " + missing.imputedFeatures() + ", indicators for " + missing.indicatorFeatures()));
@@ -82,7 +81,7 @@ public final class SegmentStage implements Stage {
 
     private static Dataset<Row> selectionRows(RunContext context, FittedSegmentation fitted) {
         String features = String.join(",", fitted.features());
-        String algorithm = context.config().segmentation().algorithm();
+        String algorithm = context.config().segmentation().algorithm().configName();
         List<Row> rows = new ArrayList<>();
         for (CandidateScore candidate : fitted.candidates()) {
             rows.add(RowFactory.create(algorithm, candidate.k(), candidate.metric(), candidate.score(),

@@ -1,6 +1,11 @@
 package org.segplan.segment;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.array_remove;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.when;
@@ -13,9 +18,7 @@ import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.ml.clustering.KMeans;
-import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.ml.Model;
 import org.apache.spark.ml.feature.Imputer;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
@@ -23,24 +26,27 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.segplan.config.SegmentationAlgorithm;
 import org.segplan.config.SegmentationSettings;
+import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.contract.CustomerFeaturesTable;
 import org.segplan.contract.CustomersTable;
 import org.segplan.error.Errors;
 
 /**
- * k-means over standardized customer features. k is chosen by silhouette on a seeded, hash-based sample
- * (the same customers every run), then the chosen k is fitted on every customer. Segment numbers are
- * ordered by size, largest first, so they do not depend on k-means' arbitrary cluster order.
+ * Clustering of standardized customer features with k-means, bisecting k-means or a Gaussian mixture. k is
+ * chosen on a seeded, hash-based sample (the same customers every run) by silhouette or BIC, then the chosen k
+ * is fitted on every customer. Segment numbers are ordered by size, largest first, so they do not depend on
+ * the algorithm's arbitrary cluster order.
  */
-public final class KMeansSegmentation {
+public final class DataDrivenSegmentation {
     static final String SCALED = "__scaled_features";
     static final String ASSEMBLED = "__assembled_features";
     public static final String CLUSTER = "__cluster";
     private static final String IMPUTED_SUFFIX = "__imputed";
     private static final String MISSING_PREFIX = "__missing_";
 
-    private KMeansSegmentation() {
+    private DataDrivenSegmentation() {
     }
 
     /** The features to use: the configured list, or the defaults that are present when it is empty. */
@@ -147,22 +153,25 @@ public final class KMeansSegmentation {
             try {
                 long sampleSize = prepared.count();
                 int maxK = (int) Math.min(settings.kMax(), sampleSize - 1);
-                ClusteringEvaluator evaluator = new ClusteringEvaluator().setFeaturesCol(SCALED)
-                        .setPredictionCol(CLUSTER).setMetricName("silhouette");
+                String metric = Clusterers.metric(settings.algorithm());
                 for (int k = settings.kMin(); k <= maxK; k++) {
-                    KMeansModel model = kMeans(k, settings).fit(prepared);
-                    double silhouette = evaluator.evaluate(model.transform(prepared));
-                    candidates.add(new CandidateScore(k, "silhouette", silhouette, sampleSize));
+                    Model<?> model = Clusterers.estimator(k, settings).fit(prepared);
+                    double score = Clusterers.score(settings.algorithm(), model, prepared, sampleSize, modelColumns.size());
+                    candidates.add(new CandidateScore(k, metric, score, sampleSize));
                 }
             } finally {
                 prepared.unpersist();
             }
-            chosenK = candidates.stream().max(Comparator.comparingDouble(CandidateScore::score)
-                    .thenComparing(candidate -> -candidate.k())).orElseThrow().k();
+            Comparator<CandidateScore> better = Comparator.comparingDouble(CandidateScore::score);
+            if (!Clusterers.higherIsBetter(settings.algorithm())) {
+                better = better.reversed();
+            }
+            // Ties go to the smaller k: fewer segments are easier to act on.
+            chosenK = candidates.stream().max(better.thenComparing(candidate -> -candidate.k())).orElseThrow().k();
         }
         List<PipelineStage> stages = new ArrayList<>(Arrays.asList(
                 preparation(featureColumns, withMissing, modelColumns).getStages()));
-        stages.add(kMeans(chosenK, settings));
+        stages.add(Clusterers.estimator(chosenK, settings));
         PipelineModel model = new Pipeline().setStages(stages.toArray(PipelineStage[]::new)).fit(features);
         int[] order = orderBySize(model.transform(features), chosenK);
         return new FittedSegmentation(model, chosenK, candidates, featureColumns, order);
@@ -171,6 +180,33 @@ public final class KMeansSegmentation {
     /** Adds the raw cluster index; the caller maps it to segment numbers with the fitted order. */
     public static Dataset<Row> assign(FittedSegmentation fitted, Dataset<Row> features) {
         return fitted.model().transform(features);
+    }
+
+    /**
+     * Adds segment_id and, for mixtures, the membership probability, the runner-up segment and the borderline
+     * flag (null, null and false for the k-means family, which has no probabilities).
+     */
+    public static Dataset<Row> withMembership(Dataset<Row> assigned, FittedSegmentation fitted,
+            SegmentationSettings settings) {
+        Column segmentOf = array(Arrays.stream(fitted.clusterToSegment()).mapToObj(segment -> lit(segment))
+                .toArray(Column[]::new));
+        Dataset<Row> result = assigned.withColumn(CustomerSegmentsTable.SEGMENT_ID,
+                element_at(segmentOf, col(CLUSTER).plus(1)));
+        if (settings.algorithm() != SegmentationAlgorithm.GAUSSIAN_MIXTURE) {
+            return result
+                    .withColumn(CustomerSegmentsTable.MEMBERSHIP_PROBABILITY, lit(null).cast("double"))
+                    .withColumn(CustomerSegmentsTable.RUNNER_UP_SEGMENT_ID, lit(null).cast("int"))
+                    .withColumn(CustomerSegmentsTable.IS_BORDERLINE, lit(false));
+        }
+        Column probabilities = org.apache.spark.ml.functions.vector_to_array(col(Clusterers.PROBABILITY), "float64");
+        Column top = array_max(probabilities);
+        Column runnerUp = array_max(array_remove(probabilities, top));
+        Column runnerUpCluster = array_position(probabilities, runnerUp).cast("int");
+        return result
+                .withColumn(CustomerSegmentsTable.MEMBERSHIP_PROBABILITY, top)
+                .withColumn(CustomerSegmentsTable.RUNNER_UP_SEGMENT_ID,
+                        when(runnerUp.isNotNull(), element_at(segmentOf, runnerUpCluster)))
+                .withColumn(CustomerSegmentsTable.IS_BORDERLINE, top.lt(settings.borderlineProbability()));
     }
 
     /** Segment number (1 = largest cluster, ties by cluster index) for each raw cluster index. */
@@ -204,12 +240,10 @@ public final class KMeansSegmentation {
         }
         stages.add(new VectorAssembler().setInputCols(assembled.toArray(String[]::new)).setOutputCol(ASSEMBLED)
                 .setHandleInvalid("error"));
-        stages.add(new StandardScaler().setInputCol(ASSEMBLED).setOutputCol(SCALED).setWithMean(true).setWithStd(true));
+        // Unit variance without centring: every algorithm here is translation-invariant, and MLlib's bisecting
+        // k-means splits a center c into c(1 +/- epsilon), which cannot split a center at the origin.
+        stages.add(new StandardScaler().setInputCol(ASSEMBLED).setOutputCol(SCALED).setWithMean(false).setWithStd(true));
         return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
     }
 
-    private static KMeans kMeans(int k, SegmentationSettings settings) {
-        return new KMeans().setK(k).setSeed(settings.seed()).setMaxIter(settings.maxIterations())
-                .setFeaturesCol(SCALED).setPredictionCol(CLUSTER);
-    }
 }
