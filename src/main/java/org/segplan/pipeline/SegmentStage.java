@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -16,12 +18,16 @@ import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.contract.CustomersTable;
 import org.segplan.contract.ModelSelectionTable;
 import org.segplan.contract.OutputColumns;
+import org.segplan.contract.SegmentCentroidsTable;
+import org.segplan.contract.SegmentMigrationsTable;
 import org.segplan.error.Errors;
 import org.segplan.io.ModelStore;
 import org.segplan.segment.CandidateScore;
 import org.segplan.segment.FittedSegmentation;
 import org.segplan.segment.DataDrivenSegmentation;
 import org.segplan.segment.MissingValues;
+import org.segplan.segment.SegmentIdentity;
+import org.segplan.segment.SegmentMatcher;
 
 /** Fits k-means on {@code customer_features}, writes {@code customer_segments} and the model selection. */
 public final class SegmentStage implements Stage {
@@ -50,8 +56,13 @@ public final class SegmentStage implements Stage {
         try {
             FittedSegmentation fitted = DataDrivenSegmentation.fit(modelInput, columns, missing,
                     context.config().segmentation());
-            Dataset<Row> segments = DataDrivenSegmentation.withMembership(
-                    DataDrivenSegmentation.assign(fitted, modelInput), fitted, context.config().segmentation())
+            Dataset<Row> bySize = DataDrivenSegmentation.withMembership(
+                    DataDrivenSegmentation.assign(fitted, modelInput), fitted, context.config().segmentation());
+            StableIds stable = stableIds(context, bySize, columns);
+            Dataset<Row> segments = bySize
+                    .withColumn(CustomerSegmentsTable.SEGMENT_ID, stable.apply(col(CustomerSegmentsTable.SEGMENT_ID)))
+                    .withColumn(CustomerSegmentsTable.RUNNER_UP_SEGMENT_ID,
+                            stable.apply(col(CustomerSegmentsTable.RUNNER_UP_SEGMENT_ID)))
                     .select(col(CustomersTable.CUSTOMER_ID).as(CustomerSegmentsTable.CUSTOMER_ID),
                             col(CustomerSegmentsTable.SEGMENT_ID),
                             concat(lit("S"), col(CustomerSegmentsTable.SEGMENT_ID)).as(CustomerSegmentsTable.SEGMENT_LABEL),
@@ -60,8 +71,21 @@ public final class SegmentStage implements Stage {
                             col(CustomerSegmentsTable.IS_BORDERLINE),
                             lit(context.config().segmentation().algorithm().configName()).as(CustomerSegmentsTable.ALGORITHM),
                             lit(fitted.k()).as(CustomerSegmentsTable.K));
+            Optional<LocalDate> previousRun = context.lakehouse().previousRunDate(CustomerSegmentsTable.NAME,
+                    context.run().runDate());
             context.lakehouse().replaceRunDate(CustomerSegmentsTable.NAME, segments, context.run());
             context.lakehouse().replaceRunDate(ModelSelectionTable.NAME, selectionRows(context, fitted), context.run());
+            context.lakehouse().replaceRunDate(SegmentCentroidsTable.NAME,
+                    stable.centroids().withColumn(SegmentIdentity.SEGMENT_ID,
+                            stable.apply(col(SegmentIdentity.SEGMENT_ID))), context.run());
+            if (previousRun.isPresent()) {
+                Dataset<Row> before = context.lakehouse().readRunDate(CustomerSegmentsTable.NAME, previousRun.get());
+                Dataset<Row> now = context.lakehouse().readRunDate(CustomerSegmentsTable.NAME, context.run().runDate());
+                context.lakehouse().replaceRunDate(SegmentMigrationsTable.NAME,
+                        SegmentIdentity.migrations(before, now, CustomerSegmentsTable.CUSTOMER_ID)
+                                .withColumn(SegmentMigrationsTable.PREVIOUS_RUN_DATE,
+                                        lit(java.sql.Date.valueOf(previousRun.get()))), context.run());
+            }
             new ModelStore(context.lakehouse()).save(MODEL_NAME, context.run().runDate(), fitted.model());
 
             long rowsIn = modelInput.count();
@@ -71,11 +95,57 @@ public final class SegmentStage implements Stage {
                     + (fitted.candidates().isEmpty() ? " (fixed)" : " chosen by " + fitted.candidates().get(0).metric()
                     + " from "
                     + fitted.candidates().stream().map(c -> c.k() + ":" + String.format("%.3f", c.score())).toList()));
+            notes.add(stable.note());
             notes.add("features: " + columns + (missing.imputedFeatures().isEmpty() ? ""
                     : "; imputed (median): " + missing.imputedFeatures() + ", indicators for " + missing.indicatorFeatures()));
             return new StageOutcome(List.of(TableCounts.output(CustomerSegmentsTable.NAME, rowsIn, rowsOut)), notes);
         } finally {
             modelInput.unpersist();
+        }
+    }
+
+    /**
+     * Maps this run's size-ordered segment numbers to ids that continue the previous run's segments, matched by
+     * centroid; the first run keeps the size order.
+     */
+    private static StableIds stableIds(RunContext context, Dataset<Row> bySize, List<String> features) {
+        Dataset<Row> centroids = SegmentIdentity.centroids(bySize, features).cache();
+        List<Row> current = centroids.collectAsList();
+        int k = (int) current.stream().map(row -> row.getInt(0)).distinct().count();
+        int[] identity = new int[k];
+        for (int index = 0; index < k; index++) {
+            identity[index] = index + 1;
+        }
+        Optional<LocalDate> previousRun = context.lakehouse().previousRunDate(SegmentCentroidsTable.NAME,
+                context.run().runDate());
+        if (previousRun.isEmpty()) {
+            return new StableIds(identity, centroids, "segment ids: first run, numbered by size");
+        }
+        List<Row> previous = context.lakehouse().readRunDate(SegmentCentroidsTable.NAME, previousRun.get())
+                .select(SegmentIdentity.SEGMENT_ID, SegmentIdentity.FEATURE, SegmentIdentity.CENTROID).collectAsList();
+        List<String> shared = SegmentIdentity.sharedFeatures(previous, current);
+        if (shared.isEmpty()) {
+            return new StableIds(identity, centroids, "segment ids: no feature in common with the run of "
+                    + previousRun.get() + ", numbered by size");
+        }
+        SegmentIdentity.CentroidMatrix before = SegmentIdentity.matrix(previous, shared);
+        SegmentIdentity.CentroidMatrix now = SegmentIdentity.matrix(current, shared);
+        int[] ids = SegmentMatcher.stableIds(SegmentMatcher.match(before.rows(), now.rows()), before.ids());
+        int[] mapping = new int[k];
+        for (int index = 0; index < now.ids().length; index++) {
+            mapping[now.ids()[index] - 1] = ids[index];
+        }
+        return new StableIds(mapping, centroids, "segment ids matched to the run of " + previousRun.get()
+                + " by centroid: " + java.util.Arrays.toString(mapping) + " for segments by size 1.." + k);
+    }
+
+    /** Size-ordered segment number (1-based) to stable id. */
+    private record StableIds(int[] mapping, Dataset<Row> centroids, String note) {
+        org.apache.spark.sql.Column apply(org.apache.spark.sql.Column bySize) {
+            org.apache.spark.sql.Column ids = org.apache.spark.sql.functions.array(java.util.Arrays.stream(mapping)
+                    .mapToObj(id -> lit(id)).toArray(org.apache.spark.sql.Column[]::new));
+            return org.apache.spark.sql.functions.when(bySize.isNotNull(),
+                    org.apache.spark.sql.functions.element_at(ids, bySize));
         }
     }
 

@@ -26,6 +26,7 @@ import org.segplan.contract.ModelSelectionTable;
 import org.segplan.contract.OutputColumns;
 import org.segplan.contract.PipelineRunsTable;
 import org.segplan.contract.QuarantineTable;
+import org.segplan.contract.SegmentMigrationsTable;
 import org.segplan.contract.ValidatedTables;
 import org.segplan.generate.GeneratorSettings;
 import org.segplan.generate.GroundTruthTable;
@@ -35,12 +36,14 @@ import org.segplan.io.GeneratedDataWriter;
 import org.segplan.io.Lakehouse;
 import org.segplan.io.ModelStore;
 import org.segplan.segment.AdjustedRandIndex;
+import org.segplan.segment.SegmentIdentity;
 import org.segplan.testing.SharedSpark;
 import org.segplan.testing.TestRuns;
 
 /** The whole pipeline on generated CSV exports, twice for the same date, against real Delta tables. */
 class PipelineEndToEndTest {
     private static final LocalDate RUN_DATE = LocalDate.of(2025, 12, 31);
+    private static final LocalDate NEXT_RUN_DATE = LocalDate.of(2026, 1, 31);
     private static final List<String> RESULT_TABLES = List.of(ValidatedTables.of("customers"),
             ValidatedTables.of("transactions"), QuarantineTable.NAME, CustomerFeaturesTable.NAME,
             FeatureDictionaryTable.NAME, CustomerSegmentsTable.NAME, ModelSelectionTable.NAME);
@@ -69,6 +72,8 @@ class PipelineEndToEndTest {
         firstRun = snapshot();
         new PipelineRunner(TestRuns.context(config, RUN_DATE), new PrintStream(new ByteArrayOutputStream()))
                 .run(Stages.all());
+        new PipelineRunner(TestRuns.context(config, NEXT_RUN_DATE), new PrintStream(new ByteArrayOutputStream()))
+                .run(Stages.all());
     }
 
     private static Map<String, List<Row>> snapshot() {
@@ -87,7 +92,7 @@ class PipelineEndToEndTest {
             assertFalse(firstRun.get(table).isEmpty(), table);
             assertEquals(firstRun.get(table), secondRun.get(table), table);
         }
-        assertEquals(1, lakehouse.read(CustomerSegmentsTable.NAME).select(OutputColumns.RUN_DATE).distinct().count());
+        assertEquals(2, lakehouse.read(CustomerSegmentsTable.NAME).select(OutputColumns.RUN_DATE).distinct().count());
     }
 
     @Test
@@ -126,6 +131,27 @@ class PipelineEndToEndTest {
                 GroundTruthTable.TRUE_SEGMENT, CustomerSegmentsTable.SEGMENT_ID);
         assertTrue(agreement >= 0.9, "adjusted Rand index " + agreement);
         assertEquals(5, segments.head().<Integer>getAs(CustomerSegmentsTable.K));
+    }
+
+    @Test
+    void aLaterRunKeepsSegmentIdsAndCountsMigrationsConsistently() {
+        Dataset<Row> before = lakehouse.readRunDate(CustomerSegmentsTable.NAME, RUN_DATE)
+                .select(col(CustomerSegmentsTable.CUSTOMER_ID), col(CustomerSegmentsTable.SEGMENT_ID).as("before"));
+        Dataset<Row> after = lakehouse.readRunDate(CustomerSegmentsTable.NAME, NEXT_RUN_DATE)
+                .select(col(CustomerSegmentsTable.CUSTOMER_ID), col(CustomerSegmentsTable.SEGMENT_ID).as("after"));
+        Dataset<Row> both = before.join(after, CustomerSegmentsTable.CUSTOMER_ID);
+        long stayed = both.where(col("before").equalTo(col("after"))).count();
+        assertTrue(stayed > 0.9 * both.count(), stayed + " of " + both.count() + " kept their segment id");
+        Map<String, Long> migrations = new TreeMap<>();
+        lakehouse.readRunDate(SegmentMigrationsTable.NAME, NEXT_RUN_DATE).collectAsList().forEach(row -> migrations.put(
+                row.getAs(SegmentIdentity.FROM_SEGMENT_ID) + "->" + row.getAs(SegmentIdentity.TO_SEGMENT_ID),
+                row.<Long>getAs(SegmentIdentity.CUSTOMERS)));
+        Map<String, Long> expected = new TreeMap<>();
+        both.groupBy("before", "after").count().collectAsList()
+                .forEach(row -> expected.put(row.get(0) + "->" + row.get(1), row.getLong(2)));
+        assertEquals(expected, migrations);
+        assertEquals(LocalDate.of(2025, 12, 31), lakehouse.readRunDate(SegmentMigrationsTable.NAME, NEXT_RUN_DATE).head()
+                .<java.sql.Date>getAs(SegmentMigrationsTable.PREVIOUS_RUN_DATE).toLocalDate());
     }
 
     @Test
