@@ -19,6 +19,7 @@ import org.segplan.contract.CustomersTable;
 import org.segplan.contract.ModelSelectionTable;
 import org.segplan.contract.OutputColumns;
 import org.segplan.contract.SegmentCentroidsTable;
+import org.segplan.contract.SegmentProfilesTable;
 import org.segplan.contract.SegmentMigrationsTable;
 import org.segplan.error.Errors;
 import org.segplan.io.ModelStore;
@@ -28,6 +29,7 @@ import org.segplan.segment.DataDrivenSegmentation;
 import org.segplan.segment.MissingValues;
 import org.segplan.segment.SegmentIdentity;
 import org.segplan.segment.SegmentMatcher;
+import org.segplan.segment.SegmentProfiles;
 
 /** Fits k-means on {@code customer_features}, writes {@code customer_segments} and the model selection. */
 public final class SegmentStage implements Stage {
@@ -75,6 +77,10 @@ public final class SegmentStage implements Stage {
                     context.run().runDate());
             context.lakehouse().replaceRunDate(CustomerSegmentsTable.NAME, segments, context.run());
             context.lakehouse().replaceRunDate(ModelSelectionTable.NAME, selectionRows(context, fitted), context.run());
+            List<SegmentProfiles.Profile> profiles = SegmentProfiles.compute(
+                    bySize.withColumn(SegmentIdentity.SEGMENT_ID, stable.apply(col(SegmentIdentity.SEGMENT_ID))),
+                    profileFeatures(columns, Arrays.asList(features.columns())));
+            context.lakehouse().replaceRunDate(SegmentProfilesTable.NAME, profileRows(context, profiles), context.run());
             context.lakehouse().replaceRunDate(SegmentCentroidsTable.NAME,
                     stable.centroids().withColumn(SegmentIdentity.SEGMENT_ID,
                             stable.apply(col(SegmentIdentity.SEGMENT_ID))), context.run());
@@ -96,6 +102,8 @@ public final class SegmentStage implements Stage {
                     + " from "
                     + fitted.candidates().stream().map(c -> c.k() + ":" + String.format("%.3f", c.score())).toList()));
             notes.add(stable.note());
+            profiles.forEach(profile -> notes.add(String.format("segment %d: %s, %.1f%% of customers, %.1f%% of revenue",
+                    profile.segmentId(), profile.name(), 100 * profile.customerShare(), 100 * profile.revenueShare())));
             notes.add("features: " + columns + (missing.imputedFeatures().isEmpty() ? ""
                     : "; imputed (median): " + missing.imputedFeatures() + ", indicators for " + missing.indicatorFeatures()));
             return new StageOutcome(List.of(TableCounts.output(CustomerSegmentsTable.NAME, rowsIn, rowsOut)), notes);
@@ -147,6 +155,33 @@ public final class SegmentStage implements Stage {
             return org.apache.spark.sql.functions.when(bySize.isNotNull(),
                     org.apache.spark.sql.functions.element_at(ids, bySize));
         }
+    }
+
+    /** The model's features, then value and rhythm, so profiles say who is worth what even if the model ignores it. */
+    private static List<String> profileFeatures(List<String> modelFeatures, List<String> available) {
+        List<String> result = new ArrayList<>(modelFeatures);
+        for (String feature : List.of(CustomerFeaturesTable.MONETARY, CustomerFeaturesTable.FREQUENCY,
+                CustomerFeaturesTable.AVERAGE_ORDER_VALUE, CustomerFeaturesTable.RECENCY_DAYS,
+                CustomerFeaturesTable.MEAN_DAYS_BETWEEN_ORDERS)) {
+            if (available.contains(feature) && !result.contains(feature)) {
+                result.add(feature);
+            }
+        }
+        return result;
+    }
+
+    private static Dataset<Row> profileRows(RunContext context, List<SegmentProfiles.Profile> profiles) {
+        List<Row> rows = new ArrayList<>();
+        for (SegmentProfiles.Profile profile : profiles) {
+            String distinguishing = profile.distinguishing().entrySet().stream().limit(5)
+                    .map(entry -> String.format(java.util.Locale.ROOT, "%s %+.2f", entry.getKey(), entry.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            rows.add(RowFactory.create(profile.segmentId(), profile.name(), profile.customers(), profile.customerShare(),
+                    profile.revenueShare(), distinguishing,
+                    scala.collection.JavaConverters.mapAsScalaMap(new java.util.TreeMap<>(profile.means())),
+                    scala.collection.JavaConverters.mapAsScalaMap(new java.util.TreeMap<>(profile.distinguishing()))));
+        }
+        return context.spark().createDataFrame(rows, SegmentProfilesTable.SCHEMA);
     }
 
     private static Dataset<Row> selectionRows(RunContext context, FittedSegmentation fitted) {
