@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULT_TABLES = [
     "validated_customers", "validated_products", "validated_distribution_centers", "validated_calendar",
     "validated_transactions", "quarantine", "customer_features", "feature_dictionary", "customer_segments",
-    "segmentation_model_selection",
+    "segmentation_model_selection", "segment_profiles", "segment_centroids",
 ]
 
 
