@@ -46,7 +46,7 @@ python-test: build $(TEST_VENV)/.complete
 	$(TEST_VENV)/bin/python -m pytest tests/python -v
 
 sample-data: build
-	bin/segplan generate --customers 4000 --seed 42 --output data-samples --format csv
+	bin/segplan generate --customers 5000 --seed 42 --output data-samples --format csv
 
 bench-ingest: build
 	bench/generate_and_ingest.sh

@@ -113,13 +113,15 @@ public final class Errors {
                 "re-run the export, or point segplan.inputs." + table + ".path at the right files");
     }
 
-    public static SegplanException quarantineShareExceeded(String table, long quarantined, long rowsIn, double limit) {
+    public static SegplanException quarantineShareExceeded(String table, long quarantined, long rowsIn, double limit,
+            java.util.Map<String, Long> reasons) {
         return error(ErrorCategory.DATA_QUALITY, "QUARANTINE_SHARE_EXCEEDED",
-                String.format("Input table '%s' failed row checks on %d of %d rows (%.1f%%)", table, quarantined,
-                        rowsIn, rowsIn == 0 ? 0.0 : 100.0 * quarantined / rowsIn),
+                String.format("Input table '%s' failed row checks on %d of %d rows (%.1f%%, by reason %s)", table,
+                        quarantined, rowsIn, rowsIn == 0 ? 0.0 : 100.0 * quarantined / rowsIn, reasons),
                 String.format("more than segplan.validation.max-quarantine-share = %.1f%% suggests a broken export"
                         + " rather than a few bad rows", 100.0 * limit),
-                "inspect the reason codes with 'segplan ingest --dry-run' or raise the limit if this is expected");
+                "fix the export, or raise"
+                        + " segplan.validation.max-quarantine-share if this share is expected");
     }
 
     public static SegplanException reconciliationFailed(String table, long rowsIn, long accepted, long quarantined) {

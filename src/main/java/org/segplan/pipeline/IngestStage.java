@@ -121,7 +121,7 @@ public final class IngestStage implements Stage {
             }
             long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
             if (total > 0 && (double) quarantined / total > limit) {
-                throw Errors.quarantineShareExceeded(entry.getKey(), quarantined, total, limit);
+                throw Errors.quarantineShareExceeded(entry.getKey(), quarantined, total, limit, reasons);
             }
             result.put(entry.getKey(), reasons);
         }

@@ -208,6 +208,7 @@ class IngestStageTest {
         SegplanConfig strict = TestRuns.config(CORPUS, lake, "segplan.validation.max-quarantine-share=0.2");
         SegplanException failure = failingIngest(strict, lake);
         assertEquals("QUARANTINE_SHARE_EXCEEDED", failure.code());
+        assertTrue(failure.getMessage().contains("OUT_OF_RANGE=1"), failure.getMessage());
     }
 
     @Test
