@@ -1,5 +1,16 @@
 package org.segplan.config;
 
+import static org.segplan.config.ConfigValues.bool;
+import static org.segplan.config.ConfigValues.longValue;
+import static org.segplan.config.ConfigValues.nonBlank;
+import static org.segplan.config.ConfigValues.nonNegativeInt;
+import static org.segplan.config.ConfigValues.number;
+import static org.segplan.config.ConfigValues.optionalString;
+import static org.segplan.config.ConfigValues.positiveInt;
+import static org.segplan.config.ConfigValues.share;
+import static org.segplan.config.ConfigValues.stringList;
+import static org.segplan.config.ConfigValues.stringMap;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -35,7 +46,7 @@ import org.segplan.error.Errors;
  */
 public final class ConfigLoader {
     static final String DEFAULTS_RESOURCE = "segplan-defaults.conf";
-    private static final String ROOT = "segplan";
+    private static final String ROOT = ConfigValues.ROOT;
     /** Maps whose keys are passed through to Spark, so any key is allowed inside them. */
     private static final Set<String> FREE_FORM_PATHS = Set.of(
             "segplan.spark.settings",
@@ -211,115 +222,6 @@ public final class ConfigLoader {
                 positiveInt(root, "segmentation.max-iterations"), positiveInt(root, "segmentation.selection-sample-size"),
                 features, bool(root, "segmentation.missing-indicators"),
                 share(root, "segmentation.borderline-probability"));
-    }
-
-    // Typed getters that turn Typesafe's exceptions into messages naming the key.
-
-    private static String nonBlank(Config root, String key) {
-        String value = optionalString(root, key).orElseThrow(
-                () -> Errors.missingConfigValue(ROOT + "." + key, "set it in the config file or with --set"));
-        if (value.isBlank()) {
-            throw Errors.invalidConfigValue(ROOT + "." + key, value, "it is blank", "give a value");
-        }
-        return value;
-    }
-
-    private static Optional<String> optionalString(Config root, String key) {
-        if (!root.hasPath(key)) {
-            return Optional.empty();
-        }
-        ConfigValue value = root.getValue(key);
-        if (value.valueType() == ConfigValueType.OBJECT || value.valueType() == ConfigValueType.LIST) {
-            throw Errors.invalidConfigValue(ROOT + "." + key, value.render(ConfigRenderOptions.concise()),
-                    "it must be a single value", "give a string");
-        }
-        return Optional.of(String.valueOf(value.unwrapped()));
-    }
-
-    private static int positiveInt(Config root, String key) {
-        int value = intValue(root, key);
-        if (value <= 0) {
-            throw Errors.invalidConfigValue(ROOT + "." + key, value, "it must be positive", "give a whole number > 0");
-        }
-        return value;
-    }
-
-    private static int nonNegativeInt(Config root, String key) {
-        int value = intValue(root, key);
-        if (value < 0) {
-            throw Errors.invalidConfigValue(ROOT + "." + key, value, "it must not be negative", "give a whole number >= 0");
-        }
-        return value;
-    }
-
-    private static int intValue(Config root, String key) {
-        try {
-            return root.getInt(key);
-        } catch (ConfigException.Missing exception) {
-            throw Errors.missingConfigValue(ROOT + "." + key, "set it in the config file or with --set");
-        } catch (ConfigException.WrongType exception) {
-            throw Errors.invalidConfigValue(ROOT + "." + key, root.getValue(key).unwrapped(), "it is not a whole number",
-                    "give a whole number");
-        }
-    }
-
-    private static long longValue(Config root, String key) {
-        try {
-            return root.getLong(key);
-        } catch (ConfigException.Missing exception) {
-            throw Errors.missingConfigValue(ROOT + "." + key, "set it in the config file or with --set");
-        } catch (ConfigException.WrongType exception) {
-            throw Errors.invalidConfigValue(ROOT + "." + key, root.getValue(key).unwrapped(), "it is not a whole number",
-                    "give a whole number");
-        }
-    }
-
-    private static double number(Config root, String key) {
-        try {
-            return root.getDouble(key);
-        } catch (ConfigException.Missing exception) {
-            throw Errors.missingConfigValue(ROOT + "." + key, "set it in the config file or with --set");
-        } catch (ConfigException.WrongType exception) {
-            throw Errors.invalidConfigValue(ROOT + "." + key, root.getValue(key).unwrapped(), "it is not a number",
-                    "give a number");
-        }
-    }
-
-    private static double share(Config root, String key) {
-        double value = number(root, key);
-        if (value < 0 || value > 1) {
-            throw Errors.invalidConfigValue(ROOT + "." + key, value, "it is a probability", "give a number between 0 and 1");
-        }
-        return value;
-    }
-
-    private static boolean bool(Config root, String key) {
-        try {
-            return root.getBoolean(key);
-        } catch (ConfigException.Missing exception) {
-            throw Errors.missingConfigValue(ROOT + "." + key, "set it in the config file or with --set");
-        } catch (ConfigException.WrongType exception) {
-            throw Errors.invalidConfigValue(ROOT + "." + key, root.getValue(key).unwrapped(), "it is not true or false",
-                    "give true or false");
-        }
-    }
-
-    private static List<String> stringList(Config root, String key) {
-        try {
-            return List.copyOf(root.getStringList(key));
-        } catch (ConfigException.WrongType exception) {
-            throw Errors.invalidConfigValue(ROOT + "." + key, root.getValue(key).unwrapped(), "it is not a list of names",
-                    "give a list such as [\"a\", \"b\"]");
-        }
-    }
-
-    private static Map<String, String> stringMap(Config config) {
-        Map<String, String> result = new TreeMap<>();
-        for (Map.Entry<String, ConfigValue> entry : config.entrySet()) {
-            // Quoted ("spark.a.b") and nested (spark.a.b) spellings both mean the Spark key spark.a.b.
-            result.put(String.join(".", ConfigUtil.splitPath(entry.getKey())), String.valueOf(entry.getValue().unwrapped()));
-        }
-        return result;
     }
 
     private static LocalDate parseDate(String key, String value) {
