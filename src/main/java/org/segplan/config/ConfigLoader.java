@@ -179,9 +179,19 @@ public final class ConfigLoader {
             Config input = root.getConfig("inputs." + key);
             String table = key.replace('-', '_');
             String prefix = "inputs." + key + ".";
+            // path = null: the input is not provided at all (allowed only for inputs with required = false).
+            String path = optionalString(root, prefix + "path").orElse(null);
+            if (path == null && bool(root, prefix + "required")) {
+                throw Errors.missingConfigValue("segplan." + prefix + "path",
+                        "give the input's location, or set segplan." + prefix + "required = false to run without it");
+            }
+            if (path != null && path.isBlank()) {
+                throw Errors.invalidConfigValue("segplan." + prefix + "path", path, "it is blank",
+                        "give a location, or null to run without this optional input");
+            }
             inputs.put(table, new InputSpec(
                     table,
-                    nonBlank(root, prefix + "path"),
+                    path,
                     InputFormat.parse("segplan." + prefix + "format", nonBlank(root, prefix + "format")),
                     stringMap(input.getConfig("options")),
                     bool(root, prefix + "required")));
@@ -196,7 +206,8 @@ public final class ConfigLoader {
                 optionalString(root, "validation.date-format"));
         int urgentDays = nonNegativeInt(root, "features.urgent-lead-time-days");
         return new SegplanConfig(runDate, spark, lakehouseRoot, inputs, validation, new FeatureSettings(urgentDays),
-                segmentation(root), hash(merged));
+                segmentation(root), hash(merged),
+                ExplanationSettings.parse(root));
     }
 
     private static SegmentationSettings segmentation(Config root) {

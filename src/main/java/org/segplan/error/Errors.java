@@ -161,4 +161,46 @@ public final class Errors {
                 "segplan.segmentation.features names columns of customer_features; available: " + available,
                 "choose features from the list, or remove the key to use the defaults");
     }
+
+    // Segmentation extras: scoring with a saved model, attribute-only segmentation (issue 3, segment-more)
+
+    public static SegplanException noUsableSegmentationFeatures(Collection<String> features) {
+        return error(ErrorCategory.STAGE, "NO_USABLE_FEATURES",
+                "None of the segmentation features " + features + " has a value for any customer",
+                "a feature that is null for every customer cannot be imputed or compared",
+                "load transactions, add customer attributes (psychographic scores, total_spend, order_count), or "
+                        + "name other columns of customer_features in segplan.segmentation.features");
+    }
+
+    public static SegplanException noSegmentationModel(String location, String runDate) {
+        return error(ErrorCategory.STAGE, "NO_SEGMENTATION_MODEL",
+                "No saved segmentation model on or before run date " + runDate + " under " + location,
+                "scoring assigns customers to the segments of a model that 'segplan segment' fitted and saved",
+                "run 'segplan segment --run-date " + runDate + "' (or 'segplan run') first, or pass --model-run-date "
+                        + "with the date of a saved model");
+    }
+
+    public static SegplanException modelWithoutSegmentIds(String location) {
+        return error(ErrorCategory.STAGE, "MODEL_WITHOUT_SEGMENT_IDS",
+                "The segmentation model at " + location + " has no segment-id mapping",
+                "it was saved by an older segplan; without the mapping the model's clusters cannot be given the "
+                        + "published segment ids",
+                "rerun 'segplan segment' for that run date to save the model with its mapping");
+    }
+
+    public static SegplanException scoringFeaturesMissing(String source, Collection<String> missing,
+            Collection<String> present) {
+        return error(ErrorCategory.INPUT, "MISSING_COLUMNS",
+                "The customer features at " + source + " lack the model's columns " + missing,
+                "the saved model was fitted on them; columns present: " + present,
+                "compute the features with the same definitions (see feature_dictionary), or score with a model "
+                        + "fitted on these columns");
+    }
+
+    public static SegplanException scoringNullFeatures(String source, Collection<String> columns) {
+        return error(ErrorCategory.INPUT, "NULL_FEATURE_VALUES",
+                "Customer features at " + source + " have empty values in " + columns,
+                "the saved model imputes only the columns that had empty values when it was fitted",
+                "fill those values, or refit with 'segplan segment' on data that has them empty too");
+    }
 }

@@ -46,7 +46,7 @@ public final class InputReader {
 
     /** Reads one input; empty when an optional input is absent. */
     public Optional<SourceTable> read(InputSpec spec, TableContract contract) {
-        if (!exists(spec)) {
+        if (spec.path() == null || !exists(spec)) {
             if (spec.required()) {
                 throw Errors.missingInput(spec.table(), spec.path(), null);
             }

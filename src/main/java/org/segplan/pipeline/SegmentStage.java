@@ -19,6 +19,8 @@ import org.segplan.contract.CustomersTable;
 import org.segplan.contract.ModelSelectionTable;
 import org.segplan.contract.OutputColumns;
 import org.segplan.contract.SegmentCentroidsTable;
+import org.segplan.contract.SegmentExplanationSummaryTable;
+import org.segplan.contract.SegmentExplanationsTable;
 import org.segplan.contract.SegmentProfilesTable;
 import org.segplan.contract.SegmentMigrationsTable;
 import org.segplan.error.Errors;
@@ -27,6 +29,8 @@ import org.segplan.segment.CandidateScore;
 import org.segplan.segment.FittedSegmentation;
 import org.segplan.segment.DataDrivenSegmentation;
 import org.segplan.segment.MissingValues;
+import org.segplan.segment.SegmentExplanations;
+import org.segplan.segment.SegmentIdMapping;
 import org.segplan.segment.SegmentIdentity;
 import org.segplan.segment.SegmentMatcher;
 import org.segplan.segment.SegmentProfiles;
@@ -49,8 +53,13 @@ public final class SegmentStage implements Stage {
         }
         Dataset<Row> features = context.lakehouse().readRunDate(CustomerFeaturesTable.NAME, context.run().runDate())
                 .drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
-        List<String> columns = DataDrivenSegmentation.resolveFeatures(context.config().segmentation().features(),
+        List<String> resolved = DataDrivenSegmentation.resolveFeatures(context.config().segmentation().features(),
                 Arrays.asList(features.columns()));
+        // Features no customer has a value for (order-line features of a run without transactions) are dropped.
+        List<String> columns = DataDrivenSegmentation.withoutEmptyFeatures(features, resolved);
+        if (columns.isEmpty()) {
+            throw Errors.noUsableSegmentationFeatures(resolved);
+        }
         MissingValues missing = DataDrivenSegmentation.missingValues(features, columns,
                 context.config().segmentation().missingIndicators());
         Dataset<Row> modelInput = DataDrivenSegmentation.withMissingIndicators(features, missing)
@@ -92,7 +101,17 @@ public final class SegmentStage implements Stage {
                                 .withColumn(SegmentMigrationsTable.PREVIOUS_RUN_DATE,
                                         lit(java.sql.Date.valueOf(previousRun.get()))), context.run());
             }
-            new ModelStore(context.lakehouse()).save(MODEL_NAME, context.run().runDate(), fitted.model());
+            ModelStore models = new ModelStore(context.lakehouse());
+            models.save(MODEL_NAME, context.run().runDate(), fitted.model());
+            models.saveMapping(MODEL_NAME, context.run().runDate(), new SegmentIdMapping(
+                    SegmentIdMapping.compose(fitted.clusterToSegment(), stable.mapping()),
+                    context.config().segmentation().algorithm(), context.config().segmentation().borderlineProbability(),
+                    columns, missing.imputedFeatures(), missing.indicatorFeatures()));
+            SegmentExplanations.Explanation explanation = SegmentExplanations.explain(
+                    bySize.withColumn(SegmentIdentity.SEGMENT_ID, stable.apply(col(SegmentIdentity.SEGMENT_ID))),
+                    SegmentIdentity.SEGMENT_ID, profileFeatures(columns, Arrays.asList(features.columns())),
+                    context.config().explanation().maxDepth(), context.config().explanation().seed());
+            writeExplanation(context, explanation);
 
             long rowsIn = modelInput.count();
             long rowsOut = context.lakehouse().countRunDate(CustomerSegmentsTable.NAME, context.run().runDate());
@@ -104,6 +123,13 @@ public final class SegmentStage implements Stage {
             notes.add(stable.note());
             profiles.forEach(profile -> notes.add(String.format("segment %d: %s, %.1f%% of customers, %.1f%% of revenue",
                     profile.segmentId(), profile.name(), 100 * profile.customerShare(), 100 * profile.revenueShare())));
+            notes.add(String.format(java.util.Locale.ROOT,
+                    "explanation tree (depth %d) accuracy %.3f, %d rules in %s", explanation.depth(),
+                    explanation.accuracy(), explanation.rules().size(), SegmentExplanationsTable.NAME));
+            if (columns.size() < resolved.size()) {
+                notes.add("features without any value left out: " + resolved.stream()
+                        .filter(name -> !columns.contains(name)).toList());
+            }
             notes.add("features: " + columns + (missing.imputedFeatures().isEmpty() ? ""
                     : "; imputed (median): " + missing.imputedFeatures() + ", indicators for " + missing.indicatorFeatures()));
             return new StageOutcome(List.of(TableCounts.output(CustomerSegmentsTable.NAME, rowsIn, rowsOut)), notes);
@@ -155,6 +181,18 @@ public final class SegmentStage implements Stage {
             return org.apache.spark.sql.functions.when(bySize.isNotNull(),
                     org.apache.spark.sql.functions.element_at(ids, bySize));
         }
+    }
+
+    private static void writeExplanation(RunContext context, SegmentExplanations.Explanation explanation) {
+        List<Row> rules = explanation.rules().stream()
+                .map(rule -> RowFactory.create(rule.segmentId(), rule.rule(), rule.customers(), rule.precision()))
+                .toList();
+        context.lakehouse().replaceRunDate(SegmentExplanationsTable.NAME,
+                context.spark().createDataFrame(rules, SegmentExplanationsTable.SCHEMA), context.run());
+        context.lakehouse().replaceRunDate(SegmentExplanationSummaryTable.NAME,
+                context.spark().createDataFrame(List.of(RowFactory.create(explanation.depth(), explanation.accuracy(),
+                        String.join(",", explanation.features()))), SegmentExplanationSummaryTable.SCHEMA),
+                context.run());
     }
 
     /** The model's features, then value and rhythm, so profiles say who is worth what even if the model ignores it. */

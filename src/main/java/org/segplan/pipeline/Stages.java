@@ -19,6 +19,11 @@ public final class Stages {
         return new SegmentStage();
     }
 
+    /** Scoring with a saved segmentation model; not part of {@link #all()} (a run fits its own model). */
+    public static Stage score(ScoreStage.Options options) {
+        return new ScoreStage(options);
+    }
+
     /** Every stage this version has, in order: what {@code segplan run} runs. */
     public static List<Stage> all() {
         return List.of(ingest(), features(), segment());

@@ -68,6 +68,28 @@ public final class DataDrivenSegmentation {
     }
 
     /**
+     * The features that have a value for at least one customer (one pass). A feature null for everyone, such as
+     * the requested lead time when no order lines were loaded, cannot be imputed and carries no information.
+     */
+    public static List<String> withoutEmptyFeatures(Dataset<Row> features, List<String> columns) {
+        if (columns.isEmpty()) {
+            return List.of();
+        }
+        List<Column> counts = new ArrayList<>();
+        for (String name : columns) {
+            counts.add(org.apache.spark.sql.functions.count(col(name)));
+        }
+        Row row = features.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).head();
+        List<String> result = new ArrayList<>();
+        for (int index = 0; index < columns.size(); index++) {
+            if (row.getLong(index) > 0) {
+                result.add(columns.get(index));
+            }
+        }
+        return result;
+    }
+
+    /**
      * Which features have missing values, and one representative per distinct missing-value pattern: features
      * missing for exactly the same customers (say, every order-based feature of customers without orders) share
      * one indicator, so the pattern is not counted many times over in the distance. One pass over the data.
@@ -188,11 +210,17 @@ public final class DataDrivenSegmentation {
      */
     public static Dataset<Row> withMembership(Dataset<Row> assigned, FittedSegmentation fitted,
             SegmentationSettings settings) {
-        Column segmentOf = array(Arrays.stream(fitted.clusterToSegment()).mapToObj(segment -> lit(segment))
+        return withMembership(assigned, fitted.clusterToSegment(), settings.algorithm(), settings.borderlineProbability());
+    }
+
+    /** As above, for any mapping from raw cluster index to segment id (the scoring of a saved model uses it). */
+    public static Dataset<Row> withMembership(Dataset<Row> assigned, int[] clusterToSegment,
+            SegmentationAlgorithm algorithm, double borderlineProbability) {
+        Column segmentOf = array(Arrays.stream(clusterToSegment).mapToObj(segment -> lit(segment))
                 .toArray(Column[]::new));
         Dataset<Row> result = assigned.withColumn(CustomerSegmentsTable.SEGMENT_ID,
                 element_at(segmentOf, col(CLUSTER).plus(1)));
-        if (settings.algorithm() != SegmentationAlgorithm.GAUSSIAN_MIXTURE) {
+        if (algorithm != SegmentationAlgorithm.GAUSSIAN_MIXTURE) {
             return result
                     .withColumn(CustomerSegmentsTable.MEMBERSHIP_PROBABILITY, lit(null).cast("double"))
                     .withColumn(CustomerSegmentsTable.RUNNER_UP_SEGMENT_ID, lit(null).cast("int"))
@@ -206,7 +234,7 @@ public final class DataDrivenSegmentation {
                 .withColumn(CustomerSegmentsTable.MEMBERSHIP_PROBABILITY, top)
                 .withColumn(CustomerSegmentsTable.RUNNER_UP_SEGMENT_ID,
                         when(runnerUp.isNotNull(), element_at(segmentOf, runnerUpCluster)))
-                .withColumn(CustomerSegmentsTable.IS_BORDERLINE, top.lt(settings.borderlineProbability()));
+                .withColumn(CustomerSegmentsTable.IS_BORDERLINE, top.lt(borderlineProbability));
     }
 
     /** Segment number (1 = largest cluster, ties by cluster index) for each raw cluster index. */
