@@ -33,6 +33,10 @@ public final class CustomersTable {
     public static final String COMFORT_PRIORITY = "comfort_priority";
     public static final String PRICE_SENSITIVITY = "price_sensitivity";
     public static final String PREFERRED_CHANNEL = "preferred_channel";
+    /** CRM totals: fill value, frequency and recency for customers without order lines (see CustomerFeatures). */
+    public static final String TOTAL_SPEND = "total_spend";
+    public static final String ORDER_COUNT = "order_count";
+    public static final String LAST_ORDER_DATE = "last_order_date";
 
     public static final List<String> PSYCHOGRAPHIC_SCORES =
             List.of(ECO_CONSCIOUSNESS, TECH_AFFINITY, COMFORT_PRIORITY, PRICE_SENSITIVITY);
@@ -57,7 +61,13 @@ public final class CustomersTable {
             optional(TECH_AFFINITY, DoubleType, ValueRule.between(0, 1), "Survey score in [0,1]"),
             optional(COMFORT_PRIORITY, DoubleType, ValueRule.between(0, 1), "Survey score in [0,1]"),
             optional(PRICE_SENSITIVITY, DoubleType, ValueRule.between(0, 1), "Survey score in [0,1]"),
-            optional(PREFERRED_CHANNEL, StringType, "Channel the customer prefers")));
+            optional(PREFERRED_CHANNEL, StringType, "Channel the customer prefers"),
+            optional(TOTAL_SPEND, DoubleType, ValueRule.nonNegative(),
+                    "CRM total spend net of returns; used as monetary when the customer has no order lines"),
+            optional(ORDER_COUNT, IntegerType, ValueRule.nonNegative(),
+                    "CRM number of orders; used as frequency when the customer has no order lines"),
+            optional(LAST_ORDER_DATE, DateType, ValueRule.notAfterRunDate(),
+                    "CRM date of the last order; gives recency when the customer has no order lines")));
 
     private CustomersTable() {
     }

@@ -30,6 +30,8 @@ public final class PipelineRunsTable {
 
     public static final String SUCCEEDED = "SUCCEEDED";
     public static final String FAILED = "FAILED";
+    /** The stage chose not to run (for example it needs transactions and the run has none); message says why. */
+    public static final String SKIPPED = "SKIPPED";
 
     public static final StructType SCHEMA = new StructType()
             .add(OutputColumns.RUN_ID, StringType, false)

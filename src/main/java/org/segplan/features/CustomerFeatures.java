@@ -64,6 +64,7 @@ public final class CustomerFeatures {
         Column signup = Arrays.asList(customers.columns()).contains(CustomersTable.SIGNUP_DATE)
                 ? col(CustomersTable.SIGNUP_DATE) : lit(null).cast("date");
         Column firstSeen = least(coalesce(signup, col("__first_order_date")), coalesce(col("__first_order_date"), signup));
+        joined = withCrmTotals(joined, Set.of(customers.columns()), runDate);
         return joined
                 .withColumn(CustomerFeaturesTable.FREQUENCY, coalesce(col(CustomerFeaturesTable.FREQUENCY), lit(0L)))
                 .withColumn(CustomerFeaturesTable.MONETARY, coalesce(col(CustomerFeaturesTable.MONETARY), lit(0.0)))
@@ -76,6 +77,36 @@ public final class CustomerFeatures {
                 .withColumn(CustomerFeaturesTable.LOG_AVERAGE_ORDER_VALUE,
                         log1p(col(CustomerFeaturesTable.AVERAGE_ORDER_VALUE)))
                 .drop("__first_order_date");
+    }
+
+    /**
+     * Customers without order lines take value, frequency, average order value and recency from the CRM totals
+     * (total_spend, order_count, last_order_date) when the customers table has them: a CRM profile export then
+     * segments on the same features as order lines would give. Customers with order lines keep the line-based values.
+     */
+    private static Dataset<Row> withCrmTotals(Dataset<Row> joined, Set<String> customerColumns, LocalDate runDate) {
+        Column noLines = col("__first_order_date").isNull();
+        Dataset<Row> result = joined;
+        if (customerColumns.contains(CustomersTable.ORDER_COUNT)) {
+            result = result.withColumn(CustomerFeaturesTable.FREQUENCY,
+                    when(noLines, col(CustomersTable.ORDER_COUNT).cast("long")).otherwise(col(CustomerFeaturesTable.FREQUENCY)));
+        }
+        if (customerColumns.contains(CustomersTable.TOTAL_SPEND)) {
+            result = result.withColumn(CustomerFeaturesTable.MONETARY,
+                    when(noLines, col(CustomersTable.TOTAL_SPEND)).otherwise(col(CustomerFeaturesTable.MONETARY)));
+        }
+        if (customerColumns.contains(CustomersTable.ORDER_COUNT) && customerColumns.contains(CustomersTable.TOTAL_SPEND)) {
+            result = result.withColumn(CustomerFeaturesTable.AVERAGE_ORDER_VALUE,
+                    when(noLines.and(col(CustomersTable.ORDER_COUNT).gt(0)),
+                            col(CustomersTable.TOTAL_SPEND).divide(col(CustomersTable.ORDER_COUNT)))
+                            .otherwise(col(CustomerFeaturesTable.AVERAGE_ORDER_VALUE)));
+        }
+        if (customerColumns.contains(CustomersTable.LAST_ORDER_DATE)) {
+            result = result.withColumn(CustomerFeaturesTable.RECENCY_DAYS,
+                    when(noLines, datediff(lit(Date.valueOf(runDate)), col(CustomersTable.LAST_ORDER_DATE)))
+                            .otherwise(col(CustomerFeaturesTable.RECENCY_DAYS)));
+        }
+        return result;
     }
 
     private static scala.collection.Seq<String> toSeq(String column) {

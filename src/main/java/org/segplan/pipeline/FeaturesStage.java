@@ -33,9 +33,12 @@ public final class FeaturesStage implements Stage {
     @Override
     public StageOutcome execute(RunContext context) {
         Dataset<Row> customers = readValidated(context, CustomersTable.NAME).drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
-        Dataset<Row> transactions = readValidated(context, TransactionsTable.NAME)
-                .drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
-        Dataset<Row> products = readValidated(context, ProductsTable.NAME).drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
+        boolean withTransactions = StageRequirements.hasTransactions(context);
+        // Without order lines (transactions not provided) features come from customer attributes alone.
+        Dataset<Row> transactions = withTransactions
+                ? readValidated(context, TransactionsTable.NAME).drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID)
+                : context.spark().createDataFrame(List.of(), TransactionsTable.CONTRACT.schema());
+        Dataset<Row> products = readValidatedIfAny(context, ProductsTable.NAME, ProductsTable.CONTRACT.schema());
         FeatureVocabulary vocabulary = vocabulary(transactions, products);
         Dataset<Row> features = CustomerFeatures.compute(customers, transactions, products, context.run().runDate(),
                 context.config().features().urgentLeadTimeDays(), vocabulary);
@@ -51,6 +54,13 @@ public final class FeaturesStage implements Stage {
         long customersIn = context.lakehouse().countRunDate(ValidatedTables.of(CustomersTable.NAME), context.run().runDate());
         long rowsOut = context.lakehouse().countRunDate(CustomerFeaturesTable.NAME, context.run().runDate());
         List<String> notes = new ArrayList<>();
+        if (!withTransactions) {
+            List<String> totals = java.util.stream.Stream.of(CustomersTable.TOTAL_SPEND, CustomersTable.ORDER_COUNT,
+                    CustomersTable.LAST_ORDER_DATE).filter(Arrays.asList(customers.columns())::contains).toList();
+            notes.add("no transactions for this run date: features from customer attributes only"
+                    + (totals.isEmpty() ? " (no CRM totals: monetary and frequency are 0)"
+                    : "; value, frequency and recency from the CRM totals " + totals));
+        }
         notes.add("share columns for channels " + vocabulary.channels() + ", payment methods "
                 + vocabulary.paymentMethods() + ", categories " + vocabulary.categories());
         return new StageOutcome(List.of(TableCounts.output(CustomerFeaturesTable.NAME, customersIn, rowsOut)), notes);
@@ -64,6 +74,19 @@ public final class FeaturesStage implements Stage {
         List<String> categories = products.select(CustomerFeatures.normalizedLabel(ProductsTable.CATEGORY).as("category"))
                 .distinct().orderBy("category").collectAsList().stream().map(row -> row.getString(0)).toList();
         return new FeatureVocabulary(labels.getList(0), labels.getList(1), categories);
+    }
+
+    /** An optional input's validated rows, or no rows of its contract's schema when it was not provided. */
+    private static Dataset<Row> readValidatedIfAny(RunContext context, String input,
+            org.apache.spark.sql.types.StructType schema) {
+        String table = ValidatedTables.of(input);
+        if (context.lakehouse().exists(table)) {
+            Dataset<Row> rows = context.lakehouse().readRunDate(table, context.run().runDate());
+            if (!rows.isEmpty()) {
+                return rows.drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
+            }
+        }
+        return context.spark().createDataFrame(List.of(), schema);
     }
 
     static Dataset<Row> readValidated(RunContext context, String input) {

@@ -86,7 +86,8 @@ public final class IngestStage implements Stage {
             InputSpec spec = context.config().input(contract.name());
             Optional<SourceTable> source = context.inputs().read(spec, contract);
             if (source.isEmpty()) {
-                notes.add(contract.name() + " absent at " + spec.path() + ": holidays and promotions are not used");
+                notes.add(contract.name() + (spec.path() == null ? " not provided" : " absent at " + spec.path())
+                        + ": " + absentInputConsequence(contract.name()));
                 continue;
             }
             SourceTable table = source.get();
@@ -100,6 +101,15 @@ public final class IngestStage implements Stage {
             sources.put(contract.name(), table);
         }
         return sources;
+    }
+
+    private static String absentInputConsequence(String table) {
+        return switch (table) {
+            case TransactionsTable.NAME -> "features come from customer attributes only; stages that need "
+                    + "transactions are skipped";
+            case "calendar" -> "holidays and promotions are not used";
+            default -> "features that need it are skipped";
+        };
     }
 
     private static Dataset<Row> acceptedIds(Dataset<Row> checked, String idColumn) {

@@ -46,6 +46,14 @@ public final class PipelineRunner {
                 throw failure;
             }
             double seconds = secondsSince(started);
+            if (outcome.isSkipped()) {
+                String reason = outcome.skippedBecause().get();
+                ledger.record(context.run(), List.of(new LedgerEntry(stage.name(), "*", PipelineRunsTable.SKIPPED,
+                        null, null, null, null, started, seconds, reason)));
+                summary.addSkipped(stage.name(), seconds, reason);
+                out.printf("[%s] %s%n", stage.name(), reason);
+                continue;
+            }
             List<LedgerEntry> entries = new ArrayList<>();
             String notes = String.join("; ", outcome.notes());
             for (TableCounts counts : outcome.tables()) {

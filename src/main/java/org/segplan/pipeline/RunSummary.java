@@ -10,6 +10,7 @@ public final class RunSummary {
     private final List<String> lines = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> stagesRun = new ArrayList<>();
+    private final List<String> stagesSkipped = new ArrayList<>();
     private boolean failed;
 
     RunSummary(RunIdentity run) {
@@ -25,6 +26,13 @@ public final class RunSummary {
         outcome.notes().forEach(note -> notes.add(stage + ": " + note));
     }
 
+    void addSkipped(String stage, double seconds, String reason) {
+        lines.add(String.format("%-10s %-24s %-9s %12s %12s %12s %12s %9.1f", stage, "*", "SKIPPED", "", "", "", "",
+                seconds));
+        stagesSkipped.add(stage);
+        notes.add(stage + ": " + reason);
+    }
+
     void addFailure(String stage, double seconds, String message) {
         failed = true;
         stagesRun.add(stage);
@@ -35,6 +43,10 @@ public final class RunSummary {
 
     public boolean failed() {
         return failed;
+    }
+
+    public List<String> stagesSkipped() {
+        return List.copyOf(stagesSkipped);
     }
 
     public List<String> stagesRun() {
@@ -52,6 +64,9 @@ public final class RunSummary {
             notes.forEach(note -> text.append("  - ").append(note).append(System.lineSeparator()));
         }
         text.append("Stages run: ").append(stagesRun).append(failed ? " (FAILED)" : "").append(System.lineSeparator());
+        if (!stagesSkipped.isEmpty()) {
+            text.append("Stages skipped: ").append(stagesSkipped).append(System.lineSeparator());
+        }
         return text.toString();
     }
 }
