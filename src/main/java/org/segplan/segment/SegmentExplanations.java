@@ -137,9 +137,17 @@ public final class SegmentExplanations {
         }
 
         Bounds and(Bounds other) {
-            Double newLower = lower == null ? other.lower : other.lower == null ? lower : Math.max(lower, other.lower);
-            Double newUpper = upper == null ? other.upper : other.upper == null ? upper : Math.min(upper, other.upper);
-            return new Bounds(newLower, newUpper);
+            return new Bounds(tighter(lower, other.lower, true), tighter(upper, other.upper, false));
+        }
+
+        private static Double tighter(Double first, Double second, boolean larger) {
+            if (first == null) {
+                return second;
+            }
+            if (second == null) {
+                return first;
+            }
+            return Double.valueOf(larger ? Math.max(first, second) : Math.min(first, second));
         }
     }
 }

@@ -72,7 +72,15 @@ class PipelineEndToEndTest {
         firstRun = snapshot();
         new PipelineRunner(TestRuns.context(config, RUN_DATE), new PrintStream(new ByteArrayOutputStream()))
                 .run(Stages.all());
-        new PipelineRunner(TestRuns.context(config, NEXT_RUN_DATE), new PrintStream(new ByteArrayOutputStream()))
+        // Next month's export: the same customers with one more month of order lines.
+        Path nextInputs = folder.resolve("inputs-next");
+        new GeneratedDataWriter().write(SyntheticDataGenerator.generate(SharedSpark.get(),
+                new GeneratorSettings(700, 42, LocalDate.of(2024, 1, 1), NEXT_RUN_DATE, 0.01)),
+                nextInputs.toString(), OutputFormat.CSV);
+        SegplanConfig nextConfig = TestRuns.config(nextInputs, folder.resolve("lakehouse"),
+                "segplan.inputs.transactions.path=" + nextInputs.resolve("transactions.csv.gz").toAbsolutePath(),
+                "segplan.segmentation.k-max=6");
+        new PipelineRunner(TestRuns.context(nextConfig, NEXT_RUN_DATE), new PrintStream(new ByteArrayOutputStream()))
                 .run(Stages.all());
     }
 
@@ -133,15 +141,40 @@ class PipelineEndToEndTest {
         assertEquals(5, segments.head().<Integer>getAs(CustomerSegmentsTable.K));
     }
 
+    /** The segment id most of each planted segment's customers got in one run. */
+    private static Map<String, Integer> idOfEachPlantedSegment(LocalDate runDate, String inputs) {
+        Dataset<Row> truth = SharedSpark.get().read().option("header", "true")
+                .csv(folder.resolve(inputs).resolve(GeneratedDataWriter.GROUND_TRUTH_FOLDER).toString());
+        Map<String, Integer> result = new TreeMap<>();
+        Map<String, Long> largest = new TreeMap<>();
+        lakehouse.readRunDate(CustomerSegmentsTable.NAME, runDate).join(truth, CustomerSegmentsTable.CUSTOMER_ID)
+                .groupBy(GroundTruthTable.TRUE_SEGMENT, CustomerSegmentsTable.SEGMENT_ID).count().collectAsList()
+                .forEach(row -> {
+                    if (row.getLong(2) > largest.getOrDefault(row.getString(0), 0L)) {
+                        largest.put(row.getString(0), row.getLong(2));
+                        result.put(row.getString(0), row.getInt(1));
+                    }
+                });
+        return result;
+    }
+
     @Test
-    void aLaterRunKeepsSegmentIdsAndCountsMigrationsConsistently() {
+    void nextMonthsRunKeepsSegmentIdsAndCountsMigrationsConsistently() {
+        Map<String, Integer> firstIds = idOfEachPlantedSegment(RUN_DATE, "inputs");
+        assertEquals(5, firstIds.size());
+        assertEquals(5, new java.util.HashSet<>(firstIds.values()).size(), "one id per planted segment: " + firstIds);
+        assertEquals(firstIds, idOfEachPlantedSegment(NEXT_RUN_DATE, "inputs-next"),
+                "each planted segment keeps its id in next month's run");
         Dataset<Row> before = lakehouse.readRunDate(CustomerSegmentsTable.NAME, RUN_DATE)
-                .select(col(CustomerSegmentsTable.CUSTOMER_ID), col(CustomerSegmentsTable.SEGMENT_ID).as("before"));
+                .select(col(CustomerSegmentsTable.CUSTOMER_ID).as("id_before"),
+                        col(CustomerSegmentsTable.SEGMENT_ID).as("before"));
         Dataset<Row> after = lakehouse.readRunDate(CustomerSegmentsTable.NAME, NEXT_RUN_DATE)
-                .select(col(CustomerSegmentsTable.CUSTOMER_ID), col(CustomerSegmentsTable.SEGMENT_ID).as("after"));
-        Dataset<Row> both = before.join(after, CustomerSegmentsTable.CUSTOMER_ID);
-        long stayed = both.where(col("before").equalTo(col("after"))).count();
-        assertTrue(stayed > 0.9 * both.count(), stayed + " of " + both.count() + " kept their segment id");
+                .select(col(CustomerSegmentsTable.CUSTOMER_ID).as("id_after"),
+                        col(CustomerSegmentsTable.SEGMENT_ID).as("after"));
+        Dataset<Row> both = before.join(after, col("id_before").equalTo(col("id_after")), "full_outer");
+        Dataset<Row> inBoth = both.where(col("id_before").isNotNull().and(col("id_after").isNotNull()));
+        long stayed = inBoth.where(col("before").equalTo(col("after"))).count();
+        assertTrue(stayed > 0.9 * inBoth.count(), stayed + " of " + inBoth.count() + " kept their segment id");
         Map<String, Long> migrations = new TreeMap<>();
         lakehouse.readRunDate(SegmentMigrationsTable.NAME, NEXT_RUN_DATE).collectAsList().forEach(row -> migrations.put(
                 row.getAs(SegmentIdentity.FROM_SEGMENT_ID) + "->" + row.getAs(SegmentIdentity.TO_SEGMENT_ID),
@@ -150,6 +183,8 @@ class PipelineEndToEndTest {
         both.groupBy("before", "after").count().collectAsList()
                 .forEach(row -> expected.put(row.get(0) + "->" + row.get(1), row.getLong(2)));
         assertEquals(expected, migrations);
+        assertEquals(both.count(), migrations.values().stream().mapToLong(Long::longValue).sum(),
+                "every customer of either run is counted once");
         assertEquals(LocalDate.of(2025, 12, 31), lakehouse.readRunDate(SegmentMigrationsTable.NAME, NEXT_RUN_DATE).head()
                 .<java.sql.Date>getAs(SegmentMigrationsTable.PREVIOUS_RUN_DATE).toLocalDate());
     }
