@@ -38,6 +38,9 @@ public final class CustomersTable {
     public static final String ORDER_COUNT = "order_count";
     public static final String LAST_ORDER_DATE = "last_order_date";
 
+    /** Optional CRM totals, for customer exports without order lines. */
+    public static final List<String> CRM_TOTALS = List.of(TOTAL_SPEND, ORDER_COUNT, LAST_ORDER_DATE);
+
     public static final List<String> PSYCHOGRAPHIC_SCORES =
             List.of(ECO_CONSCIOUSNESS, TECH_AFFINITY, COMFORT_PRIORITY, PRICE_SENSITIVITY);
 

@@ -136,6 +136,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void optionalInputsMayHaveNoPathRequiredOnesMayNot() {
+        SegplanConfig config = ConfigLoader.load(List.of("segplan.inputs.transactions.path=null",
+                "segplan.inputs.transactions.required=false"));
+        assertEquals(null, config.input("transactions").path());
+        SegplanException required = failure(() -> ConfigLoader.load(List.of("segplan.inputs.transactions.path=null")));
+        assertEquals("MISSING_CONFIG_VALUE", required.code());
+        assertTrue(required.getMessage().contains("segplan.inputs.transactions.required = false"), required.getMessage());
+    }
+
+    @Test
     void syntaxErrorsAreReported() throws IOException {
         Path path = file("segplan { spark { master = ");
         assertEquals("CONFIG_SYNTAX", failure(() -> ConfigLoader.load(Optional.of(path), List.of())).code());
