@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 StageCommands.Ingest.class,
                 StageCommands.Features.class,
                 StageCommands.Segment.class,
+                StageCommands.Classify.class,
                 StageCommands.Forecast.class,
                 StageCommands.Allocate.class,
                 StageCommands.Run.class

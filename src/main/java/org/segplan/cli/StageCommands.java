@@ -12,7 +12,7 @@ final class StageCommands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Run every stage this version has, in order (ingest, features, segment).")
+            description = "Run every stage this version has, in order (ingest, features, segment, classify).")
     static final class Run extends PipelineCommand {
         @Override
         List<Stage> stages() {
@@ -44,6 +44,15 @@ final class StageCommands {
         @Override
         List<Stage> stages() {
             return List.of(Stages.segment());
+        }
+    }
+
+    @Command(name = "classify", mixinStandardHelpOptions = true,
+            description = "Domain rule segments, ABC/XYZ of customers and products, and one service policy per segment.")
+    static final class Classify extends PipelineCommand {
+        @Override
+        List<Stage> stages() {
+            return List.of(Stages.classify());
         }
     }
 
