@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 StageCommands.Segment.class,
                 StageCommands.Score.class,
                 EvaluateCommand.class,
+                StageCommands.Classify.class,
                 StageCommands.Forecast.class,
                 StageCommands.Allocate.class,
                 StageCommands.Run.class

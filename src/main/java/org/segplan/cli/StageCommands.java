@@ -12,7 +12,7 @@ final class StageCommands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Run every stage this version has, in order (ingest, features, segment).")
+            description = "Run every stage this version has, in order (ingest, features, segment, classify).")
     static final class Run extends PipelineCommand {
         @Override
         List<Stage> stages() {
@@ -80,6 +80,15 @@ final class StageCommands {
                             "use delta, parquet, csv or json"));
             return List.of(Stages.score(new org.segplan.pipeline.ScoreStage.Options(modelDate,
                     java.util.Optional.ofNullable(featuresPath), inputFormat)));
+        }
+    }
+
+    @Command(name = "classify", mixinStandardHelpOptions = true,
+            description = "Domain rule segments, ABC/XYZ of customers and products, and one service policy per segment.")
+    static final class Classify extends PipelineCommand {
+        @Override
+        List<Stage> stages() {
+            return List.of(Stages.classify());
         }
     }
 

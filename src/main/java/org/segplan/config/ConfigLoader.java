@@ -206,8 +206,10 @@ public final class ConfigLoader {
                 optionalString(root, "validation.date-format"));
         int urgentDays = nonNegativeInt(root, "features.urgent-lead-time-days");
         return new SegplanConfig(runDate, spark, lakehouseRoot, inputs, validation, new FeatureSettings(urgentDays),
-                segmentation(root), hash(merged),
-                ExplanationSettings.parse(root));
+                segmentation(root),
+                ExplanationSettings.parse(root),
+                ClassifySettings.parse(root),
+                hash(merged));
     }
 
     private static SegmentationSettings segmentation(Config root) {

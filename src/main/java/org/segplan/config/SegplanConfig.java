@@ -21,8 +21,9 @@ public record SegplanConfig(
         ValidationSettings validation,
         FeatureSettings features,
         SegmentationSettings segmentation,
-        String effectiveHash,
-        ExplanationSettings explanation) {
+        ExplanationSettings explanation,
+        ClassifySettings classify,
+        String effectiveHash) {
 
     public SegplanConfig {
         requireNonNull(runDate, "runDate is null");
@@ -32,6 +33,7 @@ public record SegplanConfig(
         requireNonNull(validation, "validation is null");
         requireNonNull(features, "features is null");
         requireNonNull(segmentation, "segmentation is null");
+        requireNonNull(classify, "classify is null");
         requireNonNull(effectiveHash, "effectiveHash is null");
         requireNonNull(explanation, "explanation is null");
     }

@@ -203,4 +203,36 @@ public final class Errors {
                 "the saved model imputes only the columns that had empty values when it was fitted",
                 "fill those values, or refit with 'segplan segment' on data that has them empty too");
     }
+
+    // Classify: domain rule sets, ABC/XYZ, service policies
+
+    public static SegplanException unknownServicePolicy(String key, String policy, Collection<String> catalogue) {
+        return error(ErrorCategory.CONFIGURATION, "UNKNOWN_SERVICE_POLICY",
+                "Configuration key '" + key + "' names the service policy '" + policy + "', which is not in the catalogue",
+                "every segment is mapped to a policy of segplan.service-policies.catalogue; the catalogue has "
+                        + catalogue,
+                "use one of those names, or add the policy to the catalogue");
+    }
+
+    /** A rule or assignment expression names a column the frame it runs on does not have. */
+    public static SegplanException ruleUnknownColumn(String rule, String when, String column, Collection<String> available) {
+        return error(ErrorCategory.CONFIGURATION, "RULE_UNKNOWN_COLUMN",
+                rule + " ('" + when + "') refers to the column '" + column + "', which does not exist",
+                "the expression is evaluated over the columns " + available,
+                "correct the column name in the expression (names are case-sensitive snake_case)");
+    }
+
+    public static SegplanException ruleNotBoolean(String rule, String when, String type) {
+        return error(ErrorCategory.CONFIGURATION, "RULE_NOT_BOOLEAN",
+                rule + " ('" + when + "') gives a value of type " + type + ", not true or false",
+                "a rule selects customers or segments, so its expression must be a condition",
+                "write a comparison such as 'monetary >= 1000' or 'city_type = \"urban\"'");
+    }
+
+    public static SegplanException ruleInvalidExpression(String rule, String when, String detail) {
+        return error(ErrorCategory.CONFIGURATION, "RULE_INVALID_EXPRESSION",
+                rule + " ('" + when + "') is not a valid Spark SQL expression",
+                detail,
+                "correct the expression; it is Spark SQL as in a WHERE clause, e.g. 'recency_days > 180 AND frequency >= 2'");
+    }
 }

@@ -24,8 +24,12 @@ public final class Stages {
         return new ScoreStage(options);
     }
 
+    public static Stage classify() {
+        return new ClassifyStage();
+    }
+
     /** Every stage this version has, in order: what {@code segplan run} runs. */
     public static List<Stage> all() {
-        return List.of(ingest(), features(), segment());
+        return List.of(ingest(), features(), segment(), classify());
     }
 }

@@ -192,7 +192,7 @@ class PipelineEndToEndTest {
     @Test
     void theLedgerReconcilesEveryInputAndRecordsEveryStage() {
         Dataset<Row> ledger = lakehouse.readRunDate(PipelineRunsTable.NAME, RUN_DATE);
-        assertEquals(List.of("features", "ingest", "segment"), ledger.select(PipelineRunsTable.STAGE).distinct()
+        assertEquals(List.of("classify", "features", "ingest", "segment"), ledger.select(PipelineRunsTable.STAGE).distinct()
                 .orderBy(PipelineRunsTable.STAGE).collectAsList().stream().map(row -> row.getString(0)).toList());
         for (Row row : ledger.where(col(PipelineRunsTable.STAGE).equalTo("ingest")).collectAsList()) {
             long rowsIn = row.getAs(PipelineRunsTable.ROWS_IN);
@@ -200,14 +200,14 @@ class PipelineEndToEndTest {
             long quarantined = row.getAs(PipelineRunsTable.ROWS_QUARANTINED);
             assertEquals(rowsIn, accepted + quarantined);
         }
-        assertEquals(7, ledger.count(), "5 inputs + features + segment, upserted by the rerun");
+        assertEquals(14, ledger.count(), "5 inputs + features + segment + 7 classify tables, upserted by the rerun");
         assertTrue(ledger.where(col(PipelineRunsTable.TABLE_NAME).equalTo("transactions")).head()
                 .<Long>getAs(PipelineRunsTable.ROWS_QUARANTINED) > 0, "the generator plants bad lines");
     }
 
     @Test
     void theRunEndsWithASummaryTable() {
-        assertTrue(summary.contains("Stages run: [ingest, features, segment]"), summary);
+        assertTrue(summary.contains("Stages run: [ingest, features, segment, classify]"), summary);
         assertTrue(summary.contains("customer_segments"), summary);
         assertTrue(summary.contains("chosen by silhouette"), summary);
     }
