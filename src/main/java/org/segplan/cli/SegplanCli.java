@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 StageCommands.Features.class,
                 StageCommands.Segment.class,
                 StageCommands.Forecast.class,
+                StageCommands.ForecastSeries.class,
                 StageCommands.Allocate.class,
                 StageCommands.Run.class
         })
