@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 EvaluateCommand.class,
                 StageCommands.Classify.class,
                 StageCommands.Forecast.class,
+                StageCommands.ForecastSeries.class,
                 StageCommands.Allocate.class,
                 StageCommands.Run.class
         })

@@ -12,7 +12,7 @@ final class StageCommands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Run every stage this version has, in order (ingest, features, segment, classify).")
+            description = "Run every stage this version has, in order (ingest, features, segment, classify, forecast).")
     static final class Run extends PipelineCommand {
         @Override
         List<Stage> stages() {
@@ -93,11 +93,34 @@ final class StageCommands {
     }
 
     @Command(name = "forecast", mixinStandardHelpOptions = true,
-            description = "Segment-level demand forecasts (planned; not in this version).")
+            description = "Forecast demand per segment x category (backtested model choice, intervals) and"
+                    + " inventory targets.")
     static final class Forecast extends PipelineCommand {
         @Override
         List<Stage> stages() {
-            throw Errors.stageNotAvailable("forecast");
+            return List.of(Stages.forecast());
+        }
+    }
+
+    @Command(name = "forecast-series", mixinStandardHelpOptions = true,
+            description = "Forecast any long-format table (series_id, period, value, optional 0/1 columns) with the"
+                    + " same engine; writes series_forecast, series_forecast_accuracy, series_forecast_backtest.")
+    static final class ForecastSeries extends PipelineCommand {
+        @picocli.CommandLine.Option(names = "--input", required = true, paramLabel = "PATH",
+                description = "The series table: a file or folder, local or s3a://")
+        String input;
+
+        @picocli.CommandLine.Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT",
+                description = "csv, parquet, delta or json (default: csv)")
+        String format;
+
+        @Override
+        List<Stage> stages() {
+            org.segplan.config.InputFormat parsed = java.util.Arrays.stream(org.segplan.config.InputFormat.values())
+                    .filter(candidate -> candidate.sparkName().equalsIgnoreCase(format.trim())).findFirst()
+                    .orElseThrow(() -> Errors.invalidArgument("--format", format, "it is not a supported format",
+                            "use csv, parquet, delta or json"));
+            return List.of(Stages.forecastSeries(input, parsed));
         }
     }
 

@@ -209,6 +209,7 @@ public final class ConfigLoader {
                 segmentation(root),
                 ExplanationSettings.parse(root),
                 ClassifySettings.parse(root),
+                ForecastSettings.parse(root),
                 hash(merged));
     }
 

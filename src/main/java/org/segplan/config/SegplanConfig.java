@@ -23,6 +23,7 @@ public record SegplanConfig(
         SegmentationSettings segmentation,
         ExplanationSettings explanation,
         ClassifySettings classify,
+        ForecastSettings forecast,
         String effectiveHash) {
 
     public SegplanConfig {
@@ -34,6 +35,7 @@ public record SegplanConfig(
         requireNonNull(features, "features is null");
         requireNonNull(segmentation, "segmentation is null");
         requireNonNull(classify, "classify is null");
+        requireNonNull(forecast, "forecast is null");
         requireNonNull(effectiveHash, "effectiveHash is null");
         requireNonNull(explanation, "explanation is null");
     }

@@ -235,4 +235,20 @@ public final class Errors {
                 detail,
                 "correct the expression; it is Spark SQL as in a WHERE clause, e.g. 'recency_days > 180 AND frequency >= 2'");
     }
+
+    // Forecasting (segment demand, forecast-series, inventory targets)
+
+    public static SegplanException noDemandToForecast(String runDate, String lastFullBucket) {
+        return error(ErrorCategory.STAGE, "NO_DEMAND_TO_FORECAST",
+                "Stage 'forecast' found no order lines in full buckets up to " + lastFullBucket + " (run date " + runDate + ")",
+                "a forecast needs at least one bucket of demand that has ended by the run date",
+                "check validated_transactions for the run date, or use a later run date or segplan.forecast.bucket = \"week\"");
+    }
+
+    public static SegplanException invalidSeriesColumn(String location, String column, String type, String expected) {
+        return error(ErrorCategory.INPUT, "INVALID_SERIES_COLUMN",
+                "Column '" + column + "' of the series table " + location + " has type " + type,
+                "forecast-series reads series_id (text), period (a date), value (a number) and optional 0/1 columns",
+                "give '" + column + "' as " + expected + ", or drop it");
+    }
 }

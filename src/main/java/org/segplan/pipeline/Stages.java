@@ -28,8 +28,17 @@ public final class Stages {
         return new ClassifyStage();
     }
 
+    public static Stage forecast() {
+        return new ForecastStage();
+    }
+
+    /** forecast-series: the forecasting engine on a long-format table (not part of {@code run}). */
+    public static Stage forecastSeries(String path, org.segplan.config.InputFormat format) {
+        return new SeriesForecastStage(path, format);
+    }
+
     /** Every stage this version has, in order: what {@code segplan run} runs. */
     public static List<Stage> all() {
-        return List.of(ingest(), features(), segment(), classify());
+        return List.of(ingest(), features(), segment(), classify(), forecast());
     }
 }

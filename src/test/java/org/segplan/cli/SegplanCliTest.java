@@ -50,7 +50,7 @@ class SegplanCliTest {
     @Test
     void stagesNotBuiltYetSayWhatToDoInsteadBeforeStartingSpark() {
         int[] code = new int[1];
-        String[] output = captured(() -> code[0] = SegplanCli.execute("forecast", "--run-date", "2025-12-31"));
+        String[] output = captured(() -> code[0] = SegplanCli.execute("allocate", "--run-date", "2025-12-31"));
         assertEquals(5, code[0]);
         assertTrue(output[1].contains("STAGE_NOT_AVAILABLE"), output[1]);
     }

@@ -22,6 +22,9 @@ import org.segplan.config.SegplanConfig;
 import org.segplan.contract.CustomerFeaturesTable;
 import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.contract.FeatureDictionaryTable;
+import org.segplan.contract.ForecastAccuracyTable;
+import org.segplan.contract.InventoryTargetsTable;
+import org.segplan.contract.SegmentDemandForecastTable;
 import org.segplan.contract.ModelSelectionTable;
 import org.segplan.contract.OutputColumns;
 import org.segplan.contract.PipelineRunsTable;
@@ -46,7 +49,8 @@ class PipelineEndToEndTest {
     private static final LocalDate NEXT_RUN_DATE = LocalDate.of(2026, 1, 31);
     private static final List<String> RESULT_TABLES = List.of(ValidatedTables.of("customers"),
             ValidatedTables.of("transactions"), QuarantineTable.NAME, CustomerFeaturesTable.NAME,
-            FeatureDictionaryTable.NAME, CustomerSegmentsTable.NAME, ModelSelectionTable.NAME);
+            FeatureDictionaryTable.NAME, CustomerSegmentsTable.NAME, ModelSelectionTable.NAME,
+            SegmentDemandForecastTable.NAME, ForecastAccuracyTable.NAME, InventoryTargetsTable.NAME);
 
     @TempDir
     static Path folder;
@@ -192,7 +196,7 @@ class PipelineEndToEndTest {
     @Test
     void theLedgerReconcilesEveryInputAndRecordsEveryStage() {
         Dataset<Row> ledger = lakehouse.readRunDate(PipelineRunsTable.NAME, RUN_DATE);
-        assertEquals(List.of("classify", "features", "ingest", "segment"), ledger.select(PipelineRunsTable.STAGE).distinct()
+        assertEquals(List.of("classify", "features", "forecast", "ingest", "segment"), ledger.select(PipelineRunsTable.STAGE).distinct()
                 .orderBy(PipelineRunsTable.STAGE).collectAsList().stream().map(row -> row.getString(0)).toList());
         for (Row row : ledger.where(col(PipelineRunsTable.STAGE).equalTo("ingest")).collectAsList()) {
             long rowsIn = row.getAs(PipelineRunsTable.ROWS_IN);
@@ -200,14 +204,29 @@ class PipelineEndToEndTest {
             long quarantined = row.getAs(PipelineRunsTable.ROWS_QUARANTINED);
             assertEquals(rowsIn, accepted + quarantined);
         }
-        assertEquals(14, ledger.count(), "5 inputs + features + segment + 7 classify tables, upserted by the rerun");
+        assertEquals(15, ledger.count(), "5 inputs + features + segment + 7 classify tables + forecast, upserted by the rerun");
         assertTrue(ledger.where(col(PipelineRunsTable.TABLE_NAME).equalTo("transactions")).head()
                 .<Long>getAs(PipelineRunsTable.ROWS_QUARANTINED) > 0, "the generator plants bad lines");
     }
 
     @Test
+    void everyDemandSeriesIsForecastThirteenWeeksAheadWithAnAccuracyRow() {
+        Dataset<Row> accuracy = lakehouse.readRunDate(ForecastAccuracyTable.NAME, RUN_DATE)
+                .where(col(ForecastAccuracyTable.LEVEL).equalTo(ForecastAccuracyTable.SERIES));
+        long series = accuracy.count();
+        assertTrue(series >= 5, series + " series");
+        assertEquals(13 * series, lakehouse.countRunDate(SegmentDemandForecastTable.NAME, RUN_DATE));
+        assertEquals(series, lakehouse.countRunDate(InventoryTargetsTable.NAME, RUN_DATE));
+        assertEquals(0, lakehouse.readRunDate(SegmentDemandForecastTable.NAME, RUN_DATE)
+                .where(col(SegmentDemandForecastTable.LOWER_95).gt(col(SegmentDemandForecastTable.FORECAST_UNITS))
+                        .or(col(SegmentDemandForecastTable.FORECAST_UNITS).gt(col(SegmentDemandForecastTable.UPPER_95)))
+                        .or(col(SegmentDemandForecastTable.LOWER_95).lt(0))).count());
+    }
+
+    @Test
     void theRunEndsWithASummaryTable() {
-        assertTrue(summary.contains("Stages run: [ingest, features, segment, classify]"), summary);
+        assertTrue(summary.contains("Stages run: [ingest, features, segment, classify, forecast]"), summary);
+        assertTrue(summary.contains("segment_demand_forecast"), summary);
         assertTrue(summary.contains("customer_segments"), summary);
         assertTrue(summary.contains("chosen by silhouette"), summary);
     }
