@@ -21,6 +21,7 @@ public record SegplanConfig(
         ValidationSettings validation,
         FeatureSettings features,
         SegmentationSettings segmentation,
+        AllocationSettings allocation,
         String effectiveHash) {
 
     public SegplanConfig {
@@ -31,6 +32,7 @@ public record SegplanConfig(
         requireNonNull(validation, "validation is null");
         requireNonNull(features, "features is null");
         requireNonNull(segmentation, "segmentation is null");
+        requireNonNull(allocation, "allocation is null");
         requireNonNull(effectiveHash, "effectiveHash is null");
     }
 

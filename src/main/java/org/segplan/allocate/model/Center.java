@@ -9,7 +9,7 @@ import static java.util.Objects.requireNonNull;
  * @param fixedCost cost of keeping it open for the period (only network design weighs it)
  */
 public record Center(String id, double latitude, double longitude, double capacityUnits, double handlingCostPerUnit,
-        double fixedCost) {
+        double fixedCost) implements java.io.Serializable {
     public Center {
         requireNonNull(id, "id is null");
         if (!(capacityUnits >= 0) || !(handlingCostPerUnit >= 0) || !(fixedCost >= 0)) {
