@@ -12,7 +12,7 @@ final class StageCommands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Run every stage this version has, in order (ingest, features, segment, classify, forecast).")
+            description = "Run every stage this version has, in order (ingest, features, segment, classify, forecast, allocate).")
     static final class Run extends PipelineCommand {
         @Override
         List<Stage> stages() {
@@ -125,11 +125,12 @@ final class StageCommands {
     }
 
     @Command(name = "allocate", mixinStandardHelpOptions = true,
-            description = "Distribution-center allocation (planned; not in this version).")
+            description = "Allocate forecast demand to distribution centers (OR-Tools LP/MIP); write dc_allocation, "
+                    + "dc_utilization, allocation_summary, supply_risk and demand_zones.")
     static final class Allocate extends PipelineCommand {
         @Override
         List<Stage> stages() {
-            throw Errors.stageNotAvailable("allocate");
+            return List.of(Stages.allocate());
         }
     }
 }

@@ -210,6 +210,7 @@ public final class ConfigLoader {
                 ExplanationSettings.parse(root),
                 ClassifySettings.parse(root),
                 ForecastSettings.parse(root),
+                AllocationSettings.parse(root),
                 hash(merged));
     }
 

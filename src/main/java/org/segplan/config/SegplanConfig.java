@@ -24,6 +24,7 @@ public record SegplanConfig(
         ExplanationSettings explanation,
         ClassifySettings classify,
         ForecastSettings forecast,
+        AllocationSettings allocation,
         String effectiveHash) {
 
     public SegplanConfig {
@@ -36,6 +37,7 @@ public record SegplanConfig(
         requireNonNull(segmentation, "segmentation is null");
         requireNonNull(classify, "classify is null");
         requireNonNull(forecast, "forecast is null");
+        requireNonNull(allocation, "allocation is null");
         requireNonNull(effectiveHash, "effectiveHash is null");
         requireNonNull(explanation, "explanation is null");
     }

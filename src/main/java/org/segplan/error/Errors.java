@@ -251,4 +251,34 @@ public final class Errors {
                 "forecast-series reads series_id (text), period (a date), value (a number) and optional 0/1 columns",
                 "give '" + column + "' as " + expected + ", or drop it");
     }
+
+    // Distribution-center allocation
+
+    public static SegplanException allocationInfeasible(List<String> periodDiagnoses) {
+        return error(ErrorCategory.STAGE, "ALLOCATION_INFEASIBLE",
+                "Distribution-center allocation is infeasible in " + periodDiagnoses.size() + " period(s)",
+                String.join("; ", periodDiagnoses),
+                "apply the remedy given for each period and rerun 'segplan allocate'; no allocation table was "
+                        + "written for this run date");
+    }
+
+    public static SegplanException networkDesignInfeasible(String diagnosis) {
+        return error(ErrorCategory.STAGE, "NETWORK_DESIGN_INFEASIBLE",
+                "Network design found no set of centers to open", diagnosis,
+                "loosen segplan.allocation.network-design limits or disable it (network-design.enabled = false)");
+    }
+
+    public static SegplanException noDemandZones(String scheme, long customers) {
+        return error(ErrorCategory.STAGE, "NO_DEMAND_ZONES",
+                "No demand zone could be formed from " + customers + " validated customers (zones = " + scheme + ")",
+                "zones need customers with a city (zones = city) and latitude and longitude",
+                "load customers with city, latitude and longitude, or use zones = grid with coordinates");
+    }
+
+    public static SegplanException noDistributionCenters() {
+        return error(ErrorCategory.STAGE, "NO_DISTRIBUTION_CENTERS",
+                "Allocation found no validated distribution centers for the run date",
+                "every distribution_centers row was quarantined or the input is empty",
+                "check the quarantine table for distribution_centers and fix the input");
+    }
 }

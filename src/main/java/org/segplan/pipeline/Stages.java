@@ -37,8 +37,12 @@ public final class Stages {
         return new SeriesForecastStage(path, format);
     }
 
+    public static Stage allocate() {
+        return new AllocateStage();
+    }
+
     /** Every stage this version has, in order: what {@code segplan run} runs. */
     public static List<Stage> all() {
-        return List.of(ingest(), features(), segment(), classify(), forecast());
+        return List.of(ingest(), features(), segment(), classify(), forecast(), allocate());
     }
 }

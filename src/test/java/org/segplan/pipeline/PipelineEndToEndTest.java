@@ -196,7 +196,7 @@ class PipelineEndToEndTest {
     @Test
     void theLedgerReconcilesEveryInputAndRecordsEveryStage() {
         Dataset<Row> ledger = lakehouse.readRunDate(PipelineRunsTable.NAME, RUN_DATE);
-        assertEquals(List.of("classify", "features", "forecast", "ingest", "segment"), ledger.select(PipelineRunsTable.STAGE).distinct()
+        assertEquals(List.of("allocate", "classify", "features", "forecast", "ingest", "segment"), ledger.select(PipelineRunsTable.STAGE).distinct()
                 .orderBy(PipelineRunsTable.STAGE).collectAsList().stream().map(row -> row.getString(0)).toList());
         for (Row row : ledger.where(col(PipelineRunsTable.STAGE).equalTo("ingest")).collectAsList()) {
             long rowsIn = row.getAs(PipelineRunsTable.ROWS_IN);
@@ -204,7 +204,7 @@ class PipelineEndToEndTest {
             long quarantined = row.getAs(PipelineRunsTable.ROWS_QUARANTINED);
             assertEquals(rowsIn, accepted + quarantined);
         }
-        assertEquals(15, ledger.count(), "5 inputs + features + segment + 7 classify tables + forecast, upserted by the rerun");
+        assertEquals(18, ledger.count(), "5 inputs + features + segment + 7 classify tables + forecast + 3 allocate tables, upserted by the rerun");
         assertTrue(ledger.where(col(PipelineRunsTable.TABLE_NAME).equalTo("transactions")).head()
                 .<Long>getAs(PipelineRunsTable.ROWS_QUARANTINED) > 0, "the generator plants bad lines");
     }
@@ -225,7 +225,7 @@ class PipelineEndToEndTest {
 
     @Test
     void theRunEndsWithASummaryTable() {
-        assertTrue(summary.contains("Stages run: [ingest, features, segment, classify, forecast]"), summary);
+        assertTrue(summary.contains("Stages run: [ingest, features, segment, classify, forecast, allocate]"), summary);
         assertTrue(summary.contains("segment_demand_forecast"), summary);
         assertTrue(summary.contains("customer_segments"), summary);
         assertTrue(summary.contains("chosen by silhouette"), summary);
