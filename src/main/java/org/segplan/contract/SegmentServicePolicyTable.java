@@ -9,6 +9,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Output contract: the one service policy each data-driven segment maps to ("one need, one solution").
  * Forecasting reads the target service level for inventory targets; allocation reads the maximum lead time.
+ * Written by the classify stage ({@link org.segplan.policy.ServicePolicies}): exactly one row per segment of
+ * {@code segment_profiles} for the run date, the policy chosen by the first matching rule of
+ * segplan.service-policies.assignment, else default-policy.
  */
 public final class SegmentServicePolicyTable {
     public static final String NAME = "segment_service_policy";
@@ -22,7 +25,10 @@ public final class SegmentServicePolicyTable {
     public static final String MAX_LEAD_TIME_DAYS = "max_lead_time_days";
     /** How orders are consolidated, e.g. "none", "weekly", "made-to-order". */
     public static final String CONSOLIDATION = "consolidation";
-    /** Which configured rule matched, in words, so planners see why. */
+    /**
+     * Which configured rule matched, in words, so planners see why: "rule N: &lt;when&gt;" (N counts from 1), or
+     * {@link org.segplan.policy.ServicePolicies#DEFAULT_RULE}.
+     */
     public static final String MATCHED_RULE = "matched_rule";
 
     public static final StructType SCHEMA = new StructType()

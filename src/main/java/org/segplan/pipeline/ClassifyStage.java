@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.storage.StorageLevel;
 import org.segplan.classify.AbcXyz;
 import org.segplan.classify.DemandWindow;
 import org.segplan.classify.DomainRules;
@@ -54,9 +55,20 @@ public final class ClassifyStage implements Stage {
         Dataset<Row> features = read(context, CustomerFeaturesTable.NAME, "segplan features");
         Dataset<Row> segments = read(context, CustomerSegmentsTable.NAME, "segplan segment");
         Dataset<Row> profiles = read(context, SegmentProfilesTable.NAME, "segplan segment");
-        Dataset<Row> transactions = read(context, ValidatedTables.of(TransactionsTable.NAME), "segplan ingest");
         Dataset<Row> products = read(context, ValidatedTables.of(ProductsTable.NAME), "segplan ingest");
+        // Read four times (two ABC/XYZ passes, tertiles, delivery terms): keep the lines rather than rescan Delta.
+        Dataset<Row> transactions = read(context, ValidatedTables.of(TransactionsTable.NAME), "segplan ingest")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            return classify(context, runDate, settings, features, segments, profiles, products, transactions);
+        } finally {
+            transactions.unpersist();
+        }
+    }
 
+    private static StageOutcome classify(RunContext context, LocalDate runDate, ClassifySettings settings,
+            Dataset<Row> features, Dataset<Row> segments, Dataset<Row> profiles, Dataset<Row> products,
+            Dataset<Row> transactions) {
         // Every configured expression is checked while the plans are built, before anything is written.
         Dataset<Row> ruleSegments = DomainRules.assign(features, settings.ruleSets());
         Dataset<Row> policies = ServicePolicies.assign(ServicePolicies.profileColumns(profiles),
