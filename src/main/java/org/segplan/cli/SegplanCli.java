@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 StageCommands.Segment.class,
                 StageCommands.Forecast.class,
                 StageCommands.Allocate.class,
+                StageCommands.Check.class,
                 StageCommands.Run.class
         })
 public final class SegplanCli implements Runnable {

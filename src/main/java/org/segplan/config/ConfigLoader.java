@@ -196,7 +196,8 @@ public final class ConfigLoader {
                 optionalString(root, "validation.date-format"));
         int urgentDays = nonNegativeInt(root, "features.urgent-lead-time-days");
         return new SegplanConfig(runDate, spark, lakehouseRoot, inputs, validation, new FeatureSettings(urgentDays),
-                segmentation(root), hash(merged));
+                segmentation(root), hash(merged),
+                QualityGateSettings.parse(root));
     }
 
     private static SegmentationSettings segmentation(Config root) {

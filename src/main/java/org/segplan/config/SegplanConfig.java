@@ -21,7 +21,8 @@ public record SegplanConfig(
         ValidationSettings validation,
         FeatureSettings features,
         SegmentationSettings segmentation,
-        String effectiveHash) {
+        String effectiveHash,
+        QualityGateSettings qualityGate) {
 
     public SegplanConfig {
         requireNonNull(runDate, "runDate is null");
@@ -32,6 +33,7 @@ public record SegplanConfig(
         requireNonNull(features, "features is null");
         requireNonNull(segmentation, "segmentation is null");
         requireNonNull(effectiveHash, "effectiveHash is null");
+        requireNonNull(qualityGate, "qualityGate is null");
     }
 
     public InputSpec input(String table) {

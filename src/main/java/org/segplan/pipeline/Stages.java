@@ -19,8 +19,12 @@ public final class Stages {
         return new SegmentStage();
     }
 
+    public static Stage check() {
+        return new QualityGateStage();
+    }
+
     /** Every stage this version has, in order: what {@code segplan run} runs. */
     public static List<Stage> all() {
-        return List.of(ingest(), features(), segment());
+        return List.of(ingest(), features(), segment(), check());
     }
 }
