@@ -157,7 +157,7 @@ class PipelineEndToEndTest {
     @Test
     void theLedgerReconcilesEveryInputAndRecordsEveryStage() {
         Dataset<Row> ledger = lakehouse.readRunDate(PipelineRunsTable.NAME, RUN_DATE);
-        assertEquals(List.of("features", "ingest", "segment"), ledger.select(PipelineRunsTable.STAGE).distinct()
+        assertEquals(List.of("check", "features", "ingest", "segment"), ledger.select(PipelineRunsTable.STAGE).distinct()
                 .orderBy(PipelineRunsTable.STAGE).collectAsList().stream().map(row -> row.getString(0)).toList());
         for (Row row : ledger.where(col(PipelineRunsTable.STAGE).equalTo("ingest")).collectAsList()) {
             long rowsIn = row.getAs(PipelineRunsTable.ROWS_IN);
@@ -165,14 +165,25 @@ class PipelineEndToEndTest {
             long quarantined = row.getAs(PipelineRunsTable.ROWS_QUARANTINED);
             assertEquals(rowsIn, accepted + quarantined);
         }
-        assertEquals(7, ledger.count(), "5 inputs + features + segment, upserted by the rerun");
+        assertEquals(8, ledger.count(), "5 inputs + features + segment + check, upserted by the rerun");
         assertTrue(ledger.where(col(PipelineRunsTable.TABLE_NAME).equalTo("transactions")).head()
                 .<Long>getAs(PipelineRunsTable.ROWS_QUARANTINED) > 0, "the generator plants bad lines");
     }
 
     @Test
+    void theQualityGatePassesEveryErrorLevelCheckOfAHealthyRun() {
+        Dataset<Row> checks = lakehouse.readRunDate(org.segplan.contract.QualityChecksTable.NAME, RUN_DATE);
+        Dataset<Row> errors = checks.where(col(org.segplan.contract.QualityChecksTable.LEVEL).equalTo("error"));
+        assertTrue(errors.count() >= 20, "checks: " + errors.count());
+        assertEquals(0, errors.where(col(org.segplan.contract.QualityChecksTable.STATUS).equalTo("failed")).count(),
+                () -> errors.where(col("status").equalTo("failed")).collectAsList().toString());
+        assertEquals(4, checks.where(col(org.segplan.contract.QualityChecksTable.CHECK).equalTo("stage_succeeded")
+                .or(col(org.segplan.contract.QualityChecksTable.CHECK).equalTo("segment_count_in_range"))).count());
+    }
+
+    @Test
     void theRunEndsWithASummaryTable() {
-        assertTrue(summary.contains("Stages run: [ingest, features, segment]"), summary);
+        assertTrue(summary.contains("Stages run: [ingest, features, segment, check]"), summary);
         assertTrue(summary.contains("customer_segments"), summary);
         assertTrue(summary.contains("chosen by silhouette"), summary);
     }
