@@ -75,7 +75,7 @@ def dag_runs(airflow_db, local_config):
     from airflow.models import DagBag
     from test_dag_run import run_dag, snapshot
 
-    dag = DagBag(dag_folder=str(DAGS), include_examples=False).get_dag("segplan")
+    dag = DagBag(dag_folder=str(DAGS), include_examples=False).dags["segplan"]
     run_dag(dag, local_config)
     first = snapshot()
     run_dag(dag, local_config)

@@ -16,7 +16,7 @@ def dag_bag():
 
 @pytest.fixture(scope="module")
 def dag(dag_bag):
-    return dag_bag.get_dag("segplan")
+    return dag_bag.dags["segplan"]
 
 
 def test_every_dag_file_imports_without_errors(dag_bag):
@@ -69,7 +69,7 @@ def test_arguments_render_the_logical_date_and_the_settings(dag, airflow_db):
     from airflow.utils.context import Context
 
     task = dag.get_task("features")
-    params = dag.params.deep_merge({"config_path": "/etc/segplan/prod.conf"}).resolve()
+    params = {**dag.params.dump(), "config_path": "/etc/segplan/prod.conf"}
     context = Context({"ds": "2025-12-31", "params": params, "var": _variables()})
     arguments = task.render_template(task.application_args, context)
     assert arguments == ["features", "--config", "/etc/segplan/prod.conf", "--run-date", "2025-12-31",

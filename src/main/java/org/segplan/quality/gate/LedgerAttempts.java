@@ -1,12 +1,12 @@
 package org.segplan.quality.gate;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
 
+import java.sql.Timestamp;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.segplan.contract.PipelineRunsTable;
 
 /**
@@ -19,11 +19,11 @@ final class LedgerAttempts {
 
     /** The ledger rows of the latest attempt of a stage (one per table it recorded); empty if it never ran. */
     static List<Row> latest(Dataset<Row> ledger, String stage) {
-        return ledger.where(col(PipelineRunsTable.STAGE).equalTo(stage))
-                .withColumn("latest_started_at", max(PipelineRunsTable.STARTED_AT).over(Window.partitionBy()))
-                .where(col(PipelineRunsTable.STARTED_AT).equalTo(col("latest_started_at")))
-                .drop("latest_started_at")
-                .orderBy(PipelineRunsTable.TABLE_NAME)
-                .collectAsList();
+        // A stage has a handful of ledger rows per run date: a small metadata collect.
+        List<Row> rows = ledger.where(col(PipelineRunsTable.STAGE).equalTo(stage)).collectAsList();
+        Timestamp latest = rows.stream().map(row -> row.<Timestamp>getAs(PipelineRunsTable.STARTED_AT))
+                .max(Comparator.naturalOrder()).orElse(null);
+        return rows.stream().filter(row -> row.getAs(PipelineRunsTable.STARTED_AT).equals(latest))
+                .sorted(Comparator.comparing(row -> row.<String>getAs(PipelineRunsTable.TABLE_NAME))).toList();
     }
 }
