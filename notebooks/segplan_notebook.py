@@ -16,6 +16,7 @@ def spark_session(spark_jars: str | None = None, app_name: str = "segplan-notebo
         SparkSession.builder.master("local[2]")
         .appName(app_name)
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "2")
@@ -25,10 +26,13 @@ def spark_session(spark_jars: str | None = None, app_name: str = "segplan-notebo
         .config("spark.databricks.delta.snapshotPartitions", "2")
     )
     if spark_jars:
-        return builder.config("spark.jars", spark_jars).getOrCreate()
-    from delta import configure_spark_with_delta_pip
+        spark = builder.config("spark.jars", spark_jars).getOrCreate()
+    else:
+        from delta import configure_spark_with_delta_pip
 
-    return configure_spark_with_delta_pip(builder).getOrCreate()
+        spark = configure_spark_with_delta_pip(builder).getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
 
 
 def register_tables(spark, lakehouse: str) -> list[str]:
