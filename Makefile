@@ -7,14 +7,18 @@ RUNTIME_LIB := target/runtime-lib
 
 PYTHON ?= python3
 TEST_VENV := target/venv-tests
+# Airflow 2.10 supports Python 3.8-3.12; the pinned requirements were resolved on 3.11.
+AIRFLOW_PYTHON ?= python3.11
+AIRFLOW_VENV := target/venv-airflow
 
-.PHONY: build demo test java-test python-test clean sample-data bench-ingest bench-segmentation help
+.PHONY: build demo test java-test python-test clean sample-data bench-ingest bench-segmentation orchestration-test airflow-venv help
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
 	@echo "make test         run every test: Java (Maven Surefire) and Python (pytest)"
 	@echo "make build        the shaded jar (target/segplan.jar) and the Spark runtime jars (target/runtime-lib)"
 	@echo "make sample-data  regenerate data-samples/ with the built-in generator"
+	@echo "make airflow-venv target/venv-airflow: Airflow, the Spark provider, pyspark (spark-submit), papermill, notebooks"
 	@echo "make bench-ingest generate 1M customers (~20M lines) and time generation and ingestion"
 	@echo "make bench-segmentation  generate 1M customers, time ingest, features, segment; k and ARI vs the truth"
 
@@ -31,7 +35,7 @@ $(RUNTIME_LIB)/.complete: pom.xml
 demo: build
 	bin/segplan run --config conf/local.conf
 
-test: java-test python-test
+test: java-test python-test orchestration-test
 
 # Not quiet: CI reads Surefire's "Tests run:" lines.
 java-test:
@@ -45,6 +49,19 @@ $(TEST_VENV)/.complete: tests/python/requirements.txt
 
 python-test: build $(TEST_VENV)/.complete
 	$(TEST_VENV)/bin/python -m pytest tests/python -v
+
+# Airflow, its Spark provider, pyspark (whose bin/spark-submit the DAG's tasks call) and the notebook stack, from
+# exact pins (airflow/requirements.txt, a pip freeze of a tested install).
+$(AIRFLOW_VENV)/.complete: airflow/requirements.txt
+	$(AIRFLOW_PYTHON) -m venv $(AIRFLOW_VENV)
+	$(AIRFLOW_VENV)/bin/pip install --quiet --disable-pip-version-check -r airflow/requirements.txt
+	touch $@
+
+airflow-venv: $(AIRFLOW_VENV)/.complete
+
+# DAG integrity, the DAG run for real through spark-submit (twice for one date), and every notebook via papermill.
+orchestration-test: build $(AIRFLOW_VENV)/.complete
+	$(AIRFLOW_VENV)/bin/python -m pytest tests/orchestration -v
 
 sample-data: build
 	bin/segplan generate --customers 5000 --seed 42 --output data-samples --format csv

@@ -67,7 +67,7 @@ def test_counts_reconcile_in_the_ledger(demo):
         assert row["rows_in"] == row["rows_accepted"] + row["rows_quarantined"], row
         quarantined = sum(1 for bad in quarantine if bad["source_table"] == row["table_name"])
         assert quarantined == row["rows_quarantined"], row["table_name"]
-    assert len(ledger) == 7, "a rerun updates the ledger rows of its run id instead of adding more"
+    assert len(ledger) == 8, "a rerun updates the ledger rows of its run id instead of adding more"
 
 
 def test_quarantine_explains_every_rejected_row(demo):
@@ -75,4 +75,4 @@ def test_quarantine_explains_every_rejected_row(demo):
     reasons = {row["reason_code"] for row in first["quarantine"]}
     assert {"DUPLICATE_KEY", "UNKNOWN_PRODUCT", "AFTER_RUN_DATE", "MISSING_ID"} <= reasons
     assert all(row["raw_record"] and row["reason_detail"] for row in first["quarantine"])
-    assert "Stages run: [ingest, features, segment]" in output
+    assert "Stages run: [ingest, features, segment, check]" in output

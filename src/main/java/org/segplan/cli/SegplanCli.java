@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 StageCommands.Forecast.class,
                 StageCommands.ForecastSeries.class,
                 StageCommands.Allocate.class,
+                StageCommands.Check.class,
                 StageCommands.Run.class
         })
 public final class SegplanCli implements Runnable {

@@ -12,7 +12,7 @@ final class StageCommands {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            description = "Run every stage this version has, in order (ingest, features, segment, classify, forecast, allocate).")
+            description = "Run every stage this version has, in order (ingest, features, segment, classify, forecast, allocate, check).")
     static final class Run extends PipelineCommand {
         @Override
         List<Stage> stages() {
@@ -131,6 +131,16 @@ final class StageCommands {
         @Override
         List<Stage> stages() {
             return List.of(Stages.allocate());
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Quality gate: check the run date's tables and pipeline_runs, write quality_checks;"
+                    + " fails when an error-level check fails.")
+    static final class Check extends PipelineCommand {
+        @Override
+        List<Stage> stages() {
+            return List.of(Stages.check());
         }
     }
 }

@@ -211,6 +211,7 @@ public final class ConfigLoader {
                 ClassifySettings.parse(root),
                 ForecastSettings.parse(root),
                 AllocationSettings.parse(root),
+                QualityGateSettings.parse(root),
                 hash(merged));
     }
 

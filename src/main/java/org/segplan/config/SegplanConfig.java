@@ -25,6 +25,7 @@ public record SegplanConfig(
         ClassifySettings classify,
         ForecastSettings forecast,
         AllocationSettings allocation,
+        QualityGateSettings qualityGate,
         String effectiveHash) {
 
     public SegplanConfig {
@@ -40,6 +41,7 @@ public record SegplanConfig(
         requireNonNull(allocation, "allocation is null");
         requireNonNull(effectiveHash, "effectiveHash is null");
         requireNonNull(explanation, "explanation is null");
+        requireNonNull(qualityGate, "qualityGate is null");
     }
 
     public InputSpec input(String table) {

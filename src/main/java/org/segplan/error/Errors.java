@@ -281,4 +281,16 @@ public final class Errors {
                 "every distribution_centers row was quarantined or the input is empty",
                 "check the quarantine table for distribution_centers and fix the input");
     }
+
+    // Quality gate (segplan check)
+
+    public static SegplanException qualityGateFailed(String runDate, int checks, List<String> failedChecks) {
+        return error(ErrorCategory.DATA_QUALITY, "QUALITY_GATE_FAILED",
+                "The quality gate failed for run date " + runDate + ": " + failedChecks.size() + " of " + checks
+                        + " checks failed at error level:\n  - " + String.join("\n  - ", failedChecks) + "\n",
+                "the run's tables are inconsistent or incomplete, so planners should not use them yet; every check's"
+                        + " result is in the quality_checks table",
+                "fix the cause named above and re-run the failing stage, then 'segplan check --run-date " + runDate
+                        + "'");
+    }
 }

@@ -41,8 +41,12 @@ public final class Stages {
         return new AllocateStage();
     }
 
+    public static Stage check() {
+        return new QualityGateStage();
+    }
+
     /** Every stage this version has, in order: what {@code segplan run} runs. */
     public static List<Stage> all() {
-        return List.of(ingest(), features(), segment(), classify(), forecast(), allocate());
+        return List.of(ingest(), features(), segment(), classify(), forecast(), allocate(), check());
     }
 }

@@ -48,6 +48,7 @@ class ConfigLoaderTest {
         assertEquals(new SegmentationSettings(SegmentationAlgorithm.KMEANS, 2, 8, OptionalInt.empty(), 42, 50,
                 20_000, List.of(), false, 0.7),
                 config.segmentation());
+        assertEquals(new QualityGateSettings(0.05, 0.02), config.qualityGate());
         assertEquals(64, config.effectiveHash().length());
     }
 
@@ -129,6 +130,11 @@ class ConfigLoaderTest {
                 failure(() -> ConfigLoader.load(List.of("segplan.segmentation.algorithm=dbscan"))).code());
         assertEquals("INVALID_CONFIG_VALUE",
                 failure(() -> ConfigLoader.load(List.of("segplan.inputs.calendar.required=sometimes"))).code());
+        assertEquals("INVALID_CONFIG_VALUE",
+                failure(() -> ConfigLoader.load(List.of("segplan.quality-gate.minimum-segment-share=2"))).code());
+        SegplanException warningAboveLimit = failure(() -> ConfigLoader.load(List.of(
+                "segplan.quality-gate.quarantine-warning-share=0.3")));
+        assertTrue(warningAboveLimit.getMessage().contains("never fires"), warningAboveLimit.getMessage());
         assertEquals("MISSING_CONFIG_VALUE", failure(() -> ConfigLoader.load(List.of("segplan.lakehouse.root=null"))).code());
         assertEquals("INVALID_OVERRIDE", failure(() -> ConfigLoader.load(List.of("no-equals-sign"))).code());
         assertEquals("CONFIG_FILE_NOT_FOUND",

@@ -196,7 +196,7 @@ class PipelineEndToEndTest {
     @Test
     void theLedgerReconcilesEveryInputAndRecordsEveryStage() {
         Dataset<Row> ledger = lakehouse.readRunDate(PipelineRunsTable.NAME, RUN_DATE);
-        assertEquals(List.of("allocate", "classify", "features", "forecast", "ingest", "segment"), ledger.select(PipelineRunsTable.STAGE).distinct()
+        assertEquals(List.of("allocate", "check", "classify", "features", "forecast", "ingest", "segment"), ledger.select(PipelineRunsTable.STAGE).distinct()
                 .orderBy(PipelineRunsTable.STAGE).collectAsList().stream().map(row -> row.getString(0)).toList());
         for (Row row : ledger.where(col(PipelineRunsTable.STAGE).equalTo("ingest")).collectAsList()) {
             long rowsIn = row.getAs(PipelineRunsTable.ROWS_IN);
@@ -204,7 +204,7 @@ class PipelineEndToEndTest {
             long quarantined = row.getAs(PipelineRunsTable.ROWS_QUARANTINED);
             assertEquals(rowsIn, accepted + quarantined);
         }
-        assertEquals(18, ledger.count(), "5 inputs + features + segment + 7 classify tables + forecast + 3 allocate tables, upserted by the rerun");
+        assertEquals(19, ledger.count(), "5 inputs + features + segment + 7 classify tables + forecast + 3 allocate tables + check, upserted by the rerun");
         assertTrue(ledger.where(col(PipelineRunsTable.TABLE_NAME).equalTo("transactions")).head()
                 .<Long>getAs(PipelineRunsTable.ROWS_QUARANTINED) > 0, "the generator plants bad lines");
     }
@@ -221,11 +221,19 @@ class PipelineEndToEndTest {
                 .where(col(SegmentDemandForecastTable.LOWER_95).gt(col(SegmentDemandForecastTable.FORECAST_UNITS))
                         .or(col(SegmentDemandForecastTable.FORECAST_UNITS).gt(col(SegmentDemandForecastTable.UPPER_95)))
                         .or(col(SegmentDemandForecastTable.LOWER_95).lt(0))).count());
+    void theQualityGatePassesEveryErrorLevelCheckOfAHealthyRun() {
+        Dataset<Row> checks = lakehouse.readRunDate(org.segplan.contract.QualityChecksTable.NAME, RUN_DATE);
+        Dataset<Row> errors = checks.where(col(org.segplan.contract.QualityChecksTable.LEVEL).equalTo("error"));
+        assertTrue(errors.count() >= 20, "checks: " + errors.count());
+        assertEquals(0, errors.where(col(org.segplan.contract.QualityChecksTable.STATUS).equalTo("failed")).count(),
+                () -> errors.where(col("status").equalTo("failed")).collectAsList().toString());
+        assertEquals(7, checks.where(col(org.segplan.contract.QualityChecksTable.CHECK).equalTo("stage_succeeded")
+                .or(col(org.segplan.contract.QualityChecksTable.CHECK).equalTo("segment_count_in_range"))).count());
     }
 
     @Test
     void theRunEndsWithASummaryTable() {
-        assertTrue(summary.contains("Stages run: [ingest, features, segment, classify, forecast, allocate]"), summary);
+        assertTrue(summary.contains("Stages run: [ingest, features, segment, classify, forecast, allocate, check]"), summary);
         assertTrue(summary.contains("segment_demand_forecast"), summary);
         assertTrue(summary.contains("customer_segments"), summary);
         assertTrue(summary.contains("chosen by silhouette"), summary);
