@@ -98,6 +98,7 @@ def main():
         *([f"Only the {int(steps[0]):,}-customer step ran in this session; the 1M-customer step (`bench/run_all.sh"
            f" 100000 1000000`: generation alone takes about 14 minutes here) was not run, so there is no growth"
            f" factor yet."] if len(steps) == 1 else []),
+        *([os.environ["BENCH_NOTE"]] if os.environ.get("BENCH_NOTE") else []),
         END,
     ])
     results = ROOT / "bench" / "RESULTS.md"

@@ -9,6 +9,7 @@
 # Prints a table and writes the "Scale steps" section of bench/RESULTS.md (bench/report.py).
 # Usage: bench/run_all.sh [customers ...]      e.g. bench/run_all.sh 100000 1000000
 # SEGPLAN_JAVA_OPTS sets the stages' heap (default -Xmx6g); BENCH_REGENERATE=1 regenerates cached inputs.
+# A stage that fails stops the run; a floor or peer program that fails is reported and left out of the table.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -97,28 +98,31 @@ for customers in "${steps[@]}"; do
     "cached inputs are reused; BENCH_REGENERATE=1 regenerates"
 
   echo "[$customers] floor (Spark scan + per-customer aggregation)"
-  measure floor "$out/floor.log" java ${SEGPLAN_JAVA_OPTS} "${module_options[@]}" \
+  if measure floor "$out/floor.log" java ${SEGPLAN_JAVA_OPTS} "${module_options[@]}" \
     -Dlog4j.configurationFile="$root/conf/log4j2.properties" -cp "$bench_classpath" \
-    org.segplan.bench.FloorQuery "$lakehouse" "$shuffle_partitions"
-  inner=$(sed -n 's/^floor_seconds=//p' "$out/floor.log")
-  record "$customers" floor floor "$wall" "$inner" "$rss_mb" "$lines" "vs features"
+    org.segplan.bench.FloorQuery "$lakehouse" "$shuffle_partitions"; then
+    inner=$(sed -n 's/^floor_seconds=//p' "$out/floor.log")
+    record "$customers" floor floor "$wall" "$inner" "$rss_mb" "$lines" "vs features"
+  fi
 
   echo "[$customers] DuckDB per-customer features"
-  measure duckdb "$out/duckdb.log" java ${SEGPLAN_JAVA_OPTS} -cp "$bench_classpath" \
-    org.segplan.bench.DuckDbFeatures "$lakehouse" "$run_date" 2 "$out/duckdb"
-  inner=$(sed -n 's/^duckdb_features_seconds=//p' "$out/duckdb.log")
-  duck_floor=$(sed -n 's/^duckdb_floor_seconds=//p' "$out/duckdb.log")
-  record "$customers" duckdb-features peer "$wall" "$inner" "$rss_mb" "$lines" \
-    "vs features; DuckDB floor query ${duck_floor} s; 2 threads"
+  if measure duckdb "$out/duckdb.log" java ${SEGPLAN_JAVA_OPTS} -cp "$bench_classpath" \
+    org.segplan.bench.DuckDbFeatures "$lakehouse" "$run_date" 2 "$out/duckdb"; then
+    inner=$(sed -n 's/^duckdb_features_seconds=//p' "$out/duckdb.log")
+    duck_floor=$(sed -n 's/^duckdb_floor_seconds=//p' "$out/duckdb.log")
+    record "$customers" duckdb-features peer "$wall" "$inner" "$rss_mb" "$lines" \
+      "vs features; DuckDB floor query ${duck_floor} s; 2 threads"
+  fi
 
   echo "[$customers] scikit-learn k-means"
-  measure sklearn "$out/sklearn.log" "$venv/bin/python" bench/peers/kmeans_peer.py --lakehouse "$lakehouse" \
-    --truth "$inputs/ground-truth/customer_segments_truth" --seed "$seed"
-  sklearn_json=$(grep '^{' "$out/sklearn.log" | tail -n 1)
-  inner=$("$venv/bin/python" -c 'import json,sys; print(json.loads(sys.argv[1])["fit_seconds"])' "$sklearn_json")
-  note=$("$venv/bin/python" -c 'import json,sys; r=json.loads(sys.argv[1]); print(f"vs segment; k {r[\"k_chosen\"]} (segplan {r[\"segplan_k\"]}); ARI sklearn {r[\"ari_sklearn\"]}, segplan {r[\"ari_segplan\"]}")' "$sklearn_json")
-  record "$customers" sklearn-kmeans peer "$wall" "$inner" "$rss_mb" "$customer_count" "$note"
-  echo "$sklearn_json" > "$out/sklearn.json"
+  if measure sklearn "$out/sklearn.log" "$venv/bin/python" bench/peers/kmeans_peer.py --lakehouse "$lakehouse" \
+    --truth "$inputs/ground-truth/customer_segments_truth" --seed "$seed"; then
+    sklearn_json=$(grep '^{' "$out/sklearn.log" | tail -n 1)
+    inner=$("$venv/bin/python" -c 'import json,sys; print(json.loads(sys.argv[1])["fit_seconds"])' "$sklearn_json")
+    note=$("$venv/bin/python" -c 'import json,sys; r=json.loads(sys.argv[1]); print(f"vs segment; k {r[\"k_chosen\"]} (segplan {r[\"segplan_k\"]}); ARI sklearn {r[\"ari_sklearn\"]}, segplan {r[\"ari_segplan\"]}")' "$sklearn_json")
+    record "$customers" sklearn-kmeans peer "$wall" "$inner" "$rss_mb" "$customer_count" "$note"
+    echo "$sklearn_json" > "$out/sklearn.json"
+  fi
 
   echo "[$customers] statsforecast AutoETS (placeholder peer of the forecast stage)"
   if [[ " ${stages[*]} " == *" forecast "* ]]; then
@@ -126,11 +130,12 @@ for customers in "${steps[@]}"; do
   else
     forecast_note="forecast stage not on this branch: no comparison yet"
   fi
-  measure autoets "$out/autoets.log" "$venv/bin/python" bench/peers/autoets_peer.py --from-lakehouse "$lakehouse"
-  autoets_json=$(grep '^{' "$out/autoets.log" | tail -n 1)
-  inner=$("$venv/bin/python" -c 'import json,sys; print(json.loads(sys.argv[1])["fit_seconds"])' "$autoets_json")
-  series=$("$venv/bin/python" -c 'import json,sys; r=json.loads(sys.argv[1]); print(f"{r[\"series\"]} segment-week series, {r[\"points\"]} points, numba warm-up {r[\"compile_seconds\"]} s")' "$autoets_json")
-  record "$customers" autoets peer "$wall" "$inner" "$rss_mb" "$lines" "$series; $forecast_note"
+  if measure autoets "$out/autoets.log" "$venv/bin/python" bench/peers/autoets_peer.py --from-lakehouse "$lakehouse"; then
+    autoets_json=$(grep '^{' "$out/autoets.log" | tail -n 1)
+    inner=$("$venv/bin/python" -c 'import json,sys; print(json.loads(sys.argv[1])["fit_seconds"])' "$autoets_json")
+    series=$("$venv/bin/python" -c 'import json,sys; r=json.loads(sys.argv[1]); print(f"{r[\"series\"]} segment-week series, {r[\"points\"]} points, first-series warm-up {r[\"compile_seconds\"]} s")' "$autoets_json")
+    record "$customers" autoets peer "$wall" "$inner" "$rss_mb" "$lines" "$series; $forecast_note"
+  fi
 done
 
 "$venv/bin/python" bench/report.py "${steps[@]}"

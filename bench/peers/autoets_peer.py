@@ -1,6 +1,6 @@
 """Peer of the forecasting stage (being built in parallel): statsforecast's AutoETS over a long-format series
 table with columns series_id, period, value (Parquet file or folder, or a Delta table with --delta). Prints one
-JSON line with the number of series, the compile (numba warm-up on one series) and fit times.
+JSON line with the number of series, the compile (warm-up on one series) and fit times.
 
 Until segplan's forecast stage lands, bench/run_all.sh builds the series itself with --from-lakehouse: weekly
 units per segment (validated_transactions joined to customer_segments, returns excluded). Wiring the stage's own

@@ -10,8 +10,8 @@ KNOWN_TABLES = {
     "ingest": ["validated_customers", "validated_transactions", "validated_products",
                "validated_distribution_centers", "validated_calendar", "quarantine"],
     "features": ["customer_features", "feature_dictionary"],
-    "segment": ["customer_segments", "segment_profiles", "segmentation_model_selection", "segment_centroids",
-                "segment_migrations"],
+    # segment_migrations is written only when an earlier run date exists (these tests use one run date).
+    "segment": ["customer_segments", "segment_profiles", "segmentation_model_selection", "segment_centroids"],
 }
 
 
