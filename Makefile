@@ -11,7 +11,12 @@ TEST_VENV := target/venv-tests
 AIRFLOW_PYTHON ?= python3.11
 AIRFLOW_VENV := target/venv-airflow
 
-.PHONY: build demo test java-test python-test clean sample-data bench-ingest bench-segmentation orchestration-test airflow-venv help
+S3PROXY_JAR := target/s3proxy/s3proxy-4.1.0-jar-with-dependencies.jar
+INTEGRATION_VENV := target/venv-integration
+BENCH_VENV := target/venv-bench
+BENCH_STEPS ?= 100000
+
+.PHONY: build demo test java-test python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv help
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
@@ -21,6 +26,8 @@ help:
 	@echo "make airflow-venv target/venv-airflow: Airflow, the Spark provider, pyspark (spark-submit), papermill, notebooks"
 	@echo "make bench-ingest generate 1M customers (~20M lines) and time generation and ingestion"
 	@echo "make bench-segmentation  generate 1M customers, time ingest, features, segment; k and ARI vs the truth"
+	@echo "make integration-test  a real Spark standalone cluster and a real S3-compatible server (part of make test)"
+	@echo "make bench        scale steps (BENCH_STEPS=\"100000 1000000\"): stages vs the floor, DuckDB, scikit-learn"
 
 build: $(JAR) $(RUNTIME_LIB)/.complete
 
@@ -35,7 +42,7 @@ $(RUNTIME_LIB)/.complete: pom.xml
 demo: build
 	bin/segplan run --config conf/local.conf
 
-test: java-test python-test orchestration-test
+test: java-test python-test orchestration-test integration-test
 
 # Not quiet: CI reads Surefire's "Tests run:" lines.
 java-test:
@@ -74,3 +81,35 @@ bench-segmentation: build
 
 clean:
 	rm -rf target lakehouse
+
+# Test classes hold the small programs the integration tests and benchmarks run (time travel, floor, DuckDB).
+test-classes: build
+	$(MVN) test-compile -q -Dgit.commit=$(GIT_COMMIT)
+
+# s3proxy (an S3-compatible server) runs as its own process in the S3 test; fetched, never committed.
+$(S3PROXY_JAR):
+	$(MVN) -q dependency:copy -Dartifact=org.gaul:s3proxy:4.1.0:jar:jar-with-dependencies -DoutputDirectory=target/s3proxy
+
+$(INTEGRATION_VENV)/.complete: tests/integration/requirements.txt
+	$(PYTHON) -m venv $(INTEGRATION_VENV)
+	$(INTEGRATION_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/integration/requirements.txt
+	touch $@
+
+# Separate OS processes (Spark master, workers, s3proxy) on free loopback ports, in a fresh temp folder per run.
+integration-test: test-classes $(S3PROXY_JAR) $(INTEGRATION_VENV)/.complete
+	tmp=$$(mktemp -d /tmp/segplan-integration.XXXXXX) && \
+	  cd tests/integration && ../../$(INTEGRATION_VENV)/bin/python -m pytest -v -p no:cacheprovider \
+	    --basetemp=$$tmp/pytest . ; status=$$?; rm -rf $$tmp; exit $$status
+
+# DuckDB's JDBC driver for the bench (test scope in the pom, version from there).
+target/bench-lib/.complete: pom.xml
+	$(MVN) -q dependency:copy-dependencies -DincludeArtifactIds=duckdb_jdbc -DoutputDirectory=target/bench-lib
+	touch $@
+
+$(BENCH_VENV)/.complete: bench/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
+bench: test-classes target/bench-lib/.complete $(BENCH_VENV)/.complete
+	bench/run_all.sh $(BENCH_STEPS)

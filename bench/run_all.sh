@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# One command for the scale benchmarks (make bench): for each step (customers; default 100000, about 2M lines),
+# generates the inputs (seed 42, Parquet), runs every pipeline stage as its own process, then the floor and the
+# peers on the same data, each under /usr/bin/time -v (wall time and the JVM's or Python's peak RSS):
+#   floor   FloorQuery: one Spark scan + per-customer aggregation of validated_transactions (vs the feature stage)
+#   duckdb  DuckDbFeatures: the feature stage's per-customer query in DuckDB (vs the feature stage)
+#   sklearn bench/peers/kmeans_peer.py: k-means, same features, k range and sample size (vs the segment stage)
+#   autoets bench/peers/autoets_peer.py: statsforecast AutoETS per segment-week series (vs the forecast stage)
+# Prints a table and writes the "Scale steps" section of bench/RESULTS.md (bench/report.py).
+# Usage: bench/run_all.sh [customers ...]      e.g. bench/run_all.sh 100000 1000000
+# SEGPLAN_JAVA_OPTS sets the stages' heap (default -Xmx6g); BENCH_REGENERATE=1 regenerates cached inputs.
+# A stage that fails stops the run; a floor or peer program that fails is reported and left out of the table.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+steps=("$@")
+[[ ${#steps[@]} -eq 0 ]] && steps=(100000)
+export SEGPLAN_JAVA_OPTS="${SEGPLAN_JAVA_OPTS:--Xmx6g}"
+export SPARK_LOCAL_IP=127.0.0.1
+seed=42
+run_date=2025-12-31
+shuffle_partitions=8
+venv="$root/target/venv-bench"
+bench_classpath="$root/target/runtime-lib/*:$root/target/segplan.jar:$root/target/test-classes:$root/target/bench-lib/*"
+mapfile -t module_options < "$root/conf/java-module-options"
+
+# The stages this version has, in pipeline order (Stages.all()).
+mapfile -t stages < <(sed -n '/List<Stage> all()/,/}/p' src/main/java/org/segplan/pipeline/Stages.java \
+  | grep -o '[a-z][A-Za-z]*()' | grep -v '^all()$' | tr -d '()')
+
+# measure NAME LOG COMMAND...: runs the command under /usr/bin/time -v; sets wall and rss_mb.
+measure() {
+  local name="$1" log="$2"
+  shift 2
+  local started ended
+  started=$(date +%s.%N)
+  if ! /usr/bin/time -v -o "$log.time" "$@" > "$log" 2>&1; then
+    echo "$name failed; see $log" >&2
+    tail -n 30 "$log" >&2
+    return 1
+  fi
+  ended=$(date +%s.%N)
+  wall=$(awk -v a="$ended" -v b="$started" 'BEGIN { printf "%.1f", a - b }')
+  rss_mb=$(awk -F: '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$log.time")
+}
+
+record() { # step name kind wall inner rss rows note
+  printf '{"step": %s, "name": "%s", "kind": "%s", "wall_seconds": %s, "inner_seconds": %s, "peak_rss_mb": %s, "rows": %s, "note": "%s"}\n' \
+    "$@" >> "$results"
+}
+
+segplan_settings=(--run-date "$run_date"
+  --set segplan.spark.shuffle-partitions=$shuffle_partitions
+  --set 'segplan.spark.settings."spark.sql.files.maxPartitionBytes"=16m'
+  --set 'segplan.spark.settings."spark.databricks.delta.snapshotPartitions"=2'
+  --set 'segplan.spark.settings."spark.ui.enabled"=false')
+
+for customers in "${steps[@]}"; do
+  out="$root/bench/out/scale-$customers"
+  results="$out/results.jsonl"
+  mkdir -p "$out"
+  : > "$results"
+  inputs="$out/inputs"
+  if [[ "${BENCH_REGENERATE:-0}" == 1 || ! -f "$inputs/.complete" ]]; then
+    rm -rf "$inputs"
+    echo "[$customers] generate"
+    measure generate "$out/generate.log" bin/segplan generate --customers "$customers" --seed "$seed" \
+      --format parquet --output "$inputs" --set segplan.spark.shuffle-partitions=$shuffle_partitions \
+      --set 'segplan.spark.settings."spark.ui.enabled"=false'
+    echo "$wall $rss_mb" > "$inputs/.complete"
+  fi
+  read -r generate_wall generate_rss < "$inputs/.complete"
+
+  lakehouse="$out/lakehouse"
+  rm -rf "$lakehouse"
+  input_settings=(--set "segplan.lakehouse.root=$lakehouse")
+  for table in customers transactions products distribution_centers calendar; do
+    input_settings+=(--set "segplan.inputs.${table//_/-}.path=$inputs/$table"
+                     --set "segplan.inputs.${table//_/-}.format=parquet")
+  done
+  for stage in "${stages[@]}"; do
+    echo "[$customers] stage $stage"
+    measure "$stage" "$out/$stage.log" bin/segplan "$stage" --config conf/local.conf "${segplan_settings[@]}" \
+      "${input_settings[@]}"
+    inner=$(awk -v stage="$stage" '$1 == stage && $3 == "OK" { seconds = $NF } END { print seconds + 0 }' \
+      "$out/$stage.log")
+    case "$stage" in
+      ingest) rows=$(awk '$1 == "ingest" && $3 == "OK" { sum += $4 } END { print sum + 0 }' "$out/ingest.log") ;;
+      features) rows=$(awk '$1 == "ingest" && $2 == "transactions" { print $5 }' "$out/ingest.log") ;;
+      *) rows=$(awk '$1 == "features" && $2 == "customer_features" { print $7 }' "$out/features.log") ;;
+    esac
+    record "$customers" "$stage" stage "$wall" "$inner" "$rss_mb" "${rows:-0}" ""
+  done
+  input_rows=$(awk '$1 == "ingest" && $3 == "OK" { sum += $4 } END { print sum + 0 }' "$out/ingest.log")
+  lines=$(awk '$1 == "ingest" && $2 == "transactions" { print $5 }' "$out/ingest.log")
+  customer_count=$(awk '$1 == "features" && $2 == "customer_features" { print $7 }' "$out/features.log")
+  record "$customers" generate generate "$generate_wall" "$generate_wall" "$generate_rss" "$input_rows" \
+    "cached inputs are reused; BENCH_REGENERATE=1 regenerates"
+
+  echo "[$customers] floor (Spark scan + per-customer aggregation)"
+  if measure floor "$out/floor.log" java ${SEGPLAN_JAVA_OPTS} "${module_options[@]}" \
+    -Dlog4j.configurationFile="$root/conf/log4j2.properties" -cp "$bench_classpath" \
+    org.segplan.bench.FloorQuery "$lakehouse" "$shuffle_partitions"; then
+    inner=$(sed -n 's/^floor_seconds=//p' "$out/floor.log")
+    record "$customers" floor floor "$wall" "$inner" "$rss_mb" "$lines" "vs features"
+  fi
+
+  echo "[$customers] DuckDB per-customer features"
+  if measure duckdb "$out/duckdb.log" java ${SEGPLAN_JAVA_OPTS} -cp "$bench_classpath" \
+    org.segplan.bench.DuckDbFeatures "$lakehouse" "$run_date" 2 "$out/duckdb"; then
+    inner=$(sed -n 's/^duckdb_features_seconds=//p' "$out/duckdb.log")
+    duck_floor=$(sed -n 's/^duckdb_floor_seconds=//p' "$out/duckdb.log")
+    record "$customers" duckdb-features peer "$wall" "$inner" "$rss_mb" "$lines" \
+      "vs features; DuckDB floor query ${duck_floor} s; 2 threads"
+  fi
+
+  echo "[$customers] scikit-learn k-means"
+  if measure sklearn "$out/sklearn.log" "$venv/bin/python" bench/peers/kmeans_peer.py --lakehouse "$lakehouse" \
+    --truth "$inputs/ground-truth/customer_segments_truth" --seed "$seed"; then
+    sklearn_json=$(grep '^{' "$out/sklearn.log" | tail -n 1)
+    inner=$("$venv/bin/python" -c 'import json,sys; print(json.loads(sys.argv[1])["fit_seconds"])' "$sklearn_json")
+    note=$("$venv/bin/python" -c 'import json,sys; r=json.loads(sys.argv[1]); print(f"vs segment; k {r[\"k_chosen\"]} (segplan {r[\"segplan_k\"]}); ARI sklearn {r[\"ari_sklearn\"]}, segplan {r[\"ari_segplan\"]}")' "$sklearn_json")
+    record "$customers" sklearn-kmeans peer "$wall" "$inner" "$rss_mb" "$customer_count" "$note"
+    echo "$sklearn_json" > "$out/sklearn.json"
+  fi
+
+  echo "[$customers] statsforecast AutoETS (placeholder peer of the forecast stage)"
+  if [[ " ${stages[*]} " == *" forecast "* ]]; then
+    forecast_note="forecast stage present: wire its series table with --series (see bench/peers/autoets_peer.py)"
+  else
+    forecast_note="forecast stage not on this branch: no comparison yet"
+  fi
+  if measure autoets "$out/autoets.log" "$venv/bin/python" bench/peers/autoets_peer.py --from-lakehouse "$lakehouse"; then
+    autoets_json=$(grep '^{' "$out/autoets.log" | tail -n 1)
+    inner=$("$venv/bin/python" -c 'import json,sys; print(json.loads(sys.argv[1])["fit_seconds"])' "$autoets_json")
+    series=$("$venv/bin/python" -c 'import json,sys; r=json.loads(sys.argv[1]); print(f"{r[\"series\"]} segment-week series, {r[\"points\"]} points, first-series warm-up {r[\"compile_seconds\"]} s")' "$autoets_json")
+    record "$customers" autoets peer "$wall" "$inner" "$rss_mb" "$lines" "$series; $forecast_note"
+  fi
+done
+
+"$venv/bin/python" bench/report.py "${steps[@]}"

@@ -1,0 +1,131 @@
+"""Session fixtures: the users' story of outgrowing one machine, as real processes. An S3-compatible server
+(s3proxy) holds the sample inputs and the lakehouse; a Spark standalone cluster (master + two workers) runs
+`segplan run` on them with spark-submit; the rerun for the same date runs on one machine (bin/segplan,
+conf/s3.conf). Sharing the first run between the cluster and the S3 tests keeps the suite at two pipeline runs.
+Every process is started in its own process group and stopped by that id, also when a test fails."""
+import os
+import secrets
+
+import boto3
+import pytest
+from botocore.config import Config as BotoConfig
+
+from support import (INPUT_FILES, JAR, MODULE_OPTIONS, ROOT, RUN_DATE, RUNTIME_LIB, ProcessGroup,
+                     application_classpath, free_port, get_json, input_overrides, java_command, run_logged,
+                     wait_until)
+
+S3PROXY_JAR = ROOT / "target" / "s3proxy" / "s3proxy-4.1.0-jar-with-dependencies.jar"
+BUCKET = "segplan-it"
+ACCESS_KEY = "segplan-integration"
+WORKERS = 2
+
+
+@pytest.fixture(scope="session")
+def s3(tmp_path_factory):
+    base = tmp_path_factory.mktemp("s3")
+    secret = "sk-" + secrets.token_hex(20)
+    endpoint = f"http://127.0.0.1:{free_port()}"
+    data_dir = base / "s3-data"
+    data_dir.mkdir()
+    properties = base / "s3proxy.properties"
+    properties.write_text("\n".join([
+        f"s3proxy.endpoint={endpoint}",
+        "s3proxy.authorization=aws-v2-or-v4",
+        f"s3proxy.identity={ACCESS_KEY}",
+        f"s3proxy.credential={secret}",
+        "jclouds.provider=filesystem",
+        f"jclouds.filesystem.basedir={data_dir}",
+    ]) + "\n")
+    group = ProcessGroup()
+    try:
+        group.start("s3proxy", ["java", "-Xmx384m", "-jar", str(S3PROXY_JAR), "--properties", str(properties)],
+                    base / "s3proxy.log", dict(os.environ))
+        client = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=ACCESS_KEY,
+                              aws_secret_access_key=secret, region_name="us-east-1",
+                              config=BotoConfig(s3={"addressing_style": "path"}))
+        wait_until(lambda: client.list_buckets() is not None, 90, "s3proxy to answer")
+        client.create_bucket(Bucket=BUCKET)
+        for file_name in INPUT_FILES.values():
+            client.upload_file(str(ROOT / "data-samples" / file_name), BUCKET, f"inputs/{file_name}")
+        yield {"base": base, "secret": secret, "endpoint": endpoint, "client": client, "data_dir": data_dir}
+    finally:
+        group.stop_all()
+
+
+def s3_env(s3) -> dict:
+    """Credentials from the environment only (conf/s3.conf holds none)."""
+    return {**os.environ, "AWS_ACCESS_KEY_ID": ACCESS_KEY, "AWS_SECRET_ACCESS_KEY": s3["secret"],
+            "SEGPLAN_S3_ENDPOINT": s3["endpoint"], "SPARK_LOCAL_IP": "127.0.0.1"}
+
+
+def s3_run_arguments(s3, command: str, inputs: str) -> list:
+    return [command, "--config", str(ROOT / "conf" / "s3.conf"), "--run-date", RUN_DATE,
+            "--set", f"segplan.lakehouse.root=s3a://{BUCKET}/lakehouse",
+            "--set", f"segplan.spark.settings.\"spark.hadoop.fs.s3a.buffer.dir\"={s3['base'] / 's3a-buffer'}",
+            "--set", "segplan.spark.settings.\"spark.ui.enabled\"=false",
+            "--set", f"segplan.spark.settings.\"spark.local.dir\"={s3['base'] / 'spark-local'}",
+            *input_overrides(inputs)]
+
+
+def run_segplan_locally(s3, command: str, inputs: str, log_name: str):
+    """bin/segplan (local[2]) with conf/s3.conf."""
+    return run_logged([str(ROOT / "bin" / "segplan"), *s3_run_arguments(s3, command, inputs)],
+                      s3["base"] / log_name, {**s3_env(s3), "SEGPLAN_JAVA_OPTS": "-Xmx2g"}, timeout=1200)
+
+
+@pytest.fixture(scope="session")
+def cluster_run(tmp_path_factory, s3):
+    """Starts the cluster, submits `segplan run` reading and writing s3a://, collects the evidence of where the
+    executors ran (master and worker JSON, executor logs), then stops the cluster to free the machine."""
+    base = tmp_path_factory.mktemp("standalone")
+    spark_home = base / "spark-home"
+    spark_home.mkdir()
+    # Executors are launched by the workers with $SPARK_HOME/jars/* on their classpath.
+    (spark_home / "jars").symlink_to(RUNTIME_LIB.resolve(), target_is_directory=True)
+    # The workers' environment is the executors' environment: that is where they find the S3 credentials.
+    env = {**s3_env(s3), "SPARK_HOME": str(spark_home), "SPARK_SCALA_VERSION": "2.12",
+           "SPARK_LOCAL_DIRS": str(base / "local"), "SPARK_CONF_DIR": str(base)}
+    classpath = f"{spark_home / 'jars'}/*"
+    group = ProcessGroup()
+    try:
+        master_port, master_ui = free_port(), free_port()
+        group.start("master", java_command(
+            classpath, "org.apache.spark.deploy.master.Master", "384m",
+            "--host", "127.0.0.1", "--port", str(master_port), "--webui-port", str(master_ui)),
+            base / "master.log", env)
+        master_url = f"spark://127.0.0.1:{master_port}"
+        wait_until(lambda: get_json(f"http://127.0.0.1:{master_ui}/json/")["status"] == "ALIVE", 120, "the master")
+        workers = []
+        for index in range(WORKERS):
+            work_dir = base / f"worker-{index}"
+            work_dir.mkdir()
+            ui_port = free_port()
+            process = group.start(f"worker-{index}", java_command(
+                classpath, "org.apache.spark.deploy.worker.Worker", "384m",
+                "--host", "127.0.0.1", "--port", str(free_port()), "--webui-port", str(ui_port),
+                "--cores", "1", "--memory", "1g", "--work-dir", str(work_dir), master_url),
+                base / f"worker-{index}.log", env)
+            workers.append({"process": process, "ui": ui_port, "work_dir": work_dir})
+        wait_until(lambda: sum(worker["state"] == "ALIVE" for worker in
+                               get_json(f"http://127.0.0.1:{master_ui}/json/")["workers"]) == WORKERS,
+                   120, "both workers to register")
+
+        command = java_command(
+            application_classpath(), "org.apache.spark.deploy.SparkSubmit", "1536m",
+            "--master", master_url, "--deploy-mode", "client",
+            "--class", "org.segplan.cli.SegplanCli",
+            "--conf", f"spark.executor.extraJavaOptions={' '.join(MODULE_OPTIONS)}",
+            "--conf", "spark.executor.memory=900m",
+            "--conf", "spark.executor.cores=1",
+            "--conf", f"spark.cores.max={WORKERS}",
+            str(JAR), *s3_run_arguments(s3, "run", f"s3a://{BUCKET}/inputs"))
+        result = run_logged(command, base / "spark-submit.log", env, timeout=1200)
+        master_state = get_json(f"http://127.0.0.1:{master_ui}/json/")
+        worker_states = [get_json(f"http://127.0.0.1:{worker['ui']}/json/") for worker in workers]
+        group.stop_all()
+        for worker in workers:
+            worker["launch_log"] = worker["process"].log_text()
+        yield {"base": base, "result": result, "master": master_state, "worker_states": worker_states,
+               "workers": workers}
+    finally:
+        group.stop_all()

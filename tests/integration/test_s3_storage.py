@@ -1,0 +1,117 @@
+"""Object storage for real: s3proxy (an S3-compatible server that checks SigV4 signatures) as a separate process
+on a free loopback port (conftest.s3), the sample inputs uploaded with boto3, every Delta table on s3a://. The
+first run is the cluster's (conftest.cluster_run); here the rerun for the same date runs on one machine with
+bin/segplan and conf/s3.conf, and must leave the same tables. A Spark program reads the first run's versions with
+VERSION AS OF over s3a://. The secret key must appear nowhere: not in any output, log file, table value or stored
+object."""
+import json
+from pathlib import Path
+
+import pytest
+from deltalake import DeltaTable
+
+from conftest import ACCESS_KEY, BUCKET, run_segplan_locally, s3_env
+from lakehouse_checks import check_lakehouse, read_all, sorted_rows
+from support import ROOT, RUNTIME_LIB, java_command, run_logged, stages_run
+
+# Columns of pipeline_runs that a rerun legitimately changes.
+RERUN_VARIES = ("started_at", "duration_seconds")
+
+
+def storage_options(s3) -> dict:
+    return {"AWS_ENDPOINT_URL": s3["endpoint"], "AWS_ACCESS_KEY_ID": ACCESS_KEY,
+            "AWS_SECRET_ACCESS_KEY": s3["secret"], "AWS_REGION": "us-east-1", "AWS_ALLOW_HTTP": "true",
+            "AWS_S3_ALLOW_UNSAFE_RENAME": "true"}
+
+
+def lakehouse_tables(s3) -> list:
+    listing = s3["client"].list_objects_v2(Bucket=BUCKET, Prefix="lakehouse/", Delimiter="/")
+    names = [prefix["Prefix"].split("/")[1] for prefix in listing.get("CommonPrefixes", [])]
+    return sorted(name for name in names if s3["client"].list_objects_v2(
+        Bucket=BUCKET, Prefix=f"lakehouse/{name}/_delta_log/", MaxKeys=1).get("KeyCount", 0) > 0)
+
+
+def table_uri(name: str) -> str:
+    return f"s3://{BUCKET}/lakehouse/{name}"
+
+
+@pytest.fixture(scope="module")
+def rerun(s3, cluster_run):
+    assert cluster_run["result"].returncode == 0, "the first (cluster) run failed"
+    names = lakehouse_tables(s3)
+    options = storage_options(s3)
+    first_versions = {name: DeltaTable(table_uri(name), storage_options=options).version() for name in names}
+    first_rows = {name: sorted_rows(read_all(table_uri(name), options), RERUN_VARIES) for name in names}
+    second = run_segplan_locally(s3, "run", f"s3a://{BUCKET}/inputs", "rerun.log")
+    assert second.returncode == 0, second.stdout[-4000:]
+    return {"second": second, "names": names, "first_versions": first_versions, "first_rows": first_rows}
+
+
+def test_the_rerun_on_one_machine_checks_out(s3, rerun):
+    stages = stages_run(rerun["second"].stdout)
+    tables = check_lakehouse(rerun["names"], table_uri, stages, storage_options(s3))
+    assert tables["validated_customers"].num_rows == 5000
+
+
+def test_rerun_for_the_same_date_gives_the_same_tables(s3, rerun):
+    """The cluster's tables and the single machine's rerun are the same rows (durations aside)."""
+    options = storage_options(s3)
+    assert lakehouse_tables(s3) == rerun["names"]
+    for name in rerun["names"]:
+        assert sorted_rows(read_all(table_uri(name), options), RERUN_VARIES) == rerun["first_rows"][name], name
+
+
+def test_time_travel_over_s3_reads_the_first_run(s3, rerun):
+    """VERSION AS OF each table's version after the first run, read by Spark over s3a://, equals the rerun."""
+    arguments = [f"s3a://{BUCKET}/lakehouse/{name}={version}" for name, version in rerun["first_versions"].items()]
+    classpath = f"{RUNTIME_LIB}/*:{ROOT / 'target' / 'segplan.jar'}:{ROOT / 'target' / 'test-classes'}"
+    command = java_command(classpath, "org.segplan.tools.DeltaVersionDiff", "1g", ",".join(RERUN_VARIES),
+                           *arguments)
+    command[2:2] = [f"-Dspark.hadoop.fs.s3a.endpoint={s3['endpoint']}",
+                    "-Dspark.hadoop.fs.s3a.path.style.access=true",
+                    "-Dspark.hadoop.fs.s3a.connection.ssl.enabled=false",
+                    "-Dspark.hadoop.fs.s3a.aws.credentials.provider="
+                    "com.amazonaws.auth.EnvironmentVariableCredentialsProvider",
+                    f"-Dspark.hadoop.fs.s3a.buffer.dir={s3['base'] / 's3a-buffer'}",
+                    f"-Dspark.local.dir={s3['base'] / 'spark-local'}",
+                    "-Dspark.databricks.delta.snapshotPartitions=2"]
+    result = run_logged(command, s3["base"] / "time-travel.log", s3_env(s3), timeout=900)
+    assert result.returncode == 0, result.stdout[-4000:]
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{\"table\"")]
+    assert len(lines) == len(rerun["names"])
+    for line in lines:
+        name = line["table"].rsplit("/", 1)[1]
+        assert line["version_rows"] == len(rerun["first_rows"][name]) == line["current_rows"], line
+        assert line["only_in_version"] == 0 and line["only_in_current"] == 0, line
+    # The rerun committed new versions (it rewrote the run date), so the reads above really travelled in time.
+    options = storage_options(s3)
+    for name, version in rerun["first_versions"].items():
+        assert DeltaTable(table_uri(name), storage_options=options).version() > version, name
+
+
+def test_a_failing_run_names_the_problem_without_the_secret(s3, rerun):
+    result = run_segplan_locally(s3, "ingest", f"s3a://{BUCKET}/no-such-folder", "missing-input.log")
+    assert result.returncode == 3, result.stdout[-3000:]
+    assert "MISSING_INPUT" in result.stdout
+    assert s3["secret"] not in result.stdout
+
+
+def test_the_secret_key_appears_nowhere(s3, cluster_run, rerun):
+    secret = s3["secret"]
+    # Every log the runs, the cluster (master, workers, executors) and the server wrote; the server's
+    # properties file is its configuration, not a log.
+    logs = [path for folder in (s3["base"], cluster_run["base"]) for path in Path(folder).rglob("*")
+            if path.is_file() and (path.suffix == ".log" or path.name in ("stderr", "stdout"))]
+    assert len(logs) >= 8, logs
+    for path in logs:
+        assert secret not in path.read_text(errors="replace"), path
+    # Every stored object, byte for byte: Parquet data, Delta logs and checkpoints, the fitted model.
+    stored = [path for path in Path(s3["data_dir"]).rglob("*") if path.is_file()]
+    assert len(stored) > 50
+    for path in stored:
+        assert secret.encode() not in path.read_bytes(), path
+    # Every value of every table, decoded.
+    options = storage_options(s3)
+    for name in rerun["names"]:
+        for row in read_all(table_uri(name), options).to_pylist():
+            assert secret not in repr(row), name

@@ -1,0 +1,55 @@
+"""A real Spark standalone cluster on loopback (conftest.cluster_run): one master and two workers, separate
+JVMs from the same runtime jars as bin/segplan, the shaded jar submitted with spark-submit, the whole pipeline
+on the sample data (uploaded to the S3-compatible server, the lakehouse there too). The tables are read with
+delta-rs; the workers' own JSON and their executors' logs show that both workers ran tasks."""
+import re
+
+from conftest import BUCKET
+from lakehouse_checks import check_lakehouse
+from test_s3_storage import lakehouse_tables, storage_options, table_uri
+from support import stages_run
+
+
+def test_the_submitted_pipeline_succeeded(cluster_run):
+    result = cluster_run["result"]
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert stages_run(result.stdout)[:3] == ["ingest", "features", "segment"]
+
+
+def test_every_stage_wrote_its_tables_from_the_cluster(s3, cluster_run):
+    stages = stages_run(cluster_run["result"].stdout)
+    tables = check_lakehouse(lakehouse_tables(s3), table_uri, stages, storage_options(s3))
+    # The sample data: 5,010 customer rows of which 10 are deliberately bad (see data-samples/README.md).
+    assert tables["validated_customers"].num_rows == 5000
+    assert tables["customer_segments"].num_rows == 5000
+    assert s3["client"].list_objects_v2(Bucket=BUCKET, Prefix="lakehouse/customer_segments/")["KeyCount"] > 1
+
+
+def test_both_workers_ran_executors_for_the_application(cluster_run):
+    master = cluster_run["master"]
+    applications = [app for app in master["completedapps"] + master["activeapps"] if app["name"] == "segplan"]
+    assert len(applications) == 1, master
+    application_id = applications[0]["id"]
+    tasks_per_worker = []
+    for worker, state in zip(cluster_run["workers"], cluster_run["worker_states"]):
+        executors = [executor for executor in state["finishedexecutors"] + state["executors"]
+                     if executor["appid"] == application_id]
+        assert executors, f"worker on port {worker['ui']} ran no executor for {application_id}: {state}"
+        # Each executor's own log (in the worker's work dir) names the tasks it ran.
+        logs = list((worker["work_dir"] / application_id).glob("*/stderr"))
+        assert logs, f"no executor log under {worker['work_dir']}"
+        tasks_per_worker.append(sum(len(re.findall(r"Finished task [0-9.]+ in stage",
+                                                   log.read_text(errors="replace"))) for log in logs))
+    assert all(count > 0 for count in tasks_per_worker), tasks_per_worker
+    print(f"tasks finished per worker: {tasks_per_worker}")
+
+
+def test_executors_were_launched_with_the_module_flags(cluster_run):
+    launch_commands = [line for worker in cluster_run["workers"] for line in worker["launch_log"].splitlines()
+                       if "Launch command" in line]
+    assert len(launch_commands) >= 2, launch_commands
+    assert all("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED" in line for line in launch_commands)
+    for worker in cluster_run["workers"]:
+        for log in worker["work_dir"].glob("app-*/*/stderr"):
+            text = log.read_text(errors="replace")
+            assert "InaccessibleObjectException" not in text and "IllegalAccessError" not in text, log
