@@ -8,7 +8,7 @@ RUNTIME_LIB := target/runtime-lib
 PYTHON ?= python3
 TEST_VENV := target/venv-tests
 
-.PHONY: build demo test java-test python-test clean sample-data bench-ingest help
+.PHONY: build demo test java-test python-test clean sample-data bench-ingest help real-data
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
@@ -16,6 +16,7 @@ help:
 	@echo "make build        the shaded jar (target/segplan.jar) and the Spark runtime jars (target/runtime-lib)"
 	@echo "make sample-data  regenerate data-samples/ with the built-in generator"
 	@echo "make bench-ingest generate 1M customers (~20M lines) and time generation and ingestion"
+	@echo "make real-data    run every stage on the UCI Online Retail file (conf/online-retail.conf)"
 
 build: $(JAR) $(RUNTIME_LIB)/.complete
 
@@ -50,6 +51,17 @@ sample-data: build
 
 bench-ingest: build
 	bench/generate_and_ingest.sh
+
+# The UCI Online Retail export, decompressed at run time into an ignored folder (never committed).
+REAL_DATA := target/real-data
+ONLINE_RETAIL := ../shared/datasets/online_retail/online_retail_2010_2011.csv.gz
+
+$(REAL_DATA)/online_retail_2010_2011.csv: $(ONLINE_RETAIL)
+	mkdir -p $(REAL_DATA)
+	gunzip -c $< > $@.tmp && mv $@.tmp $@
+
+real-data: build $(REAL_DATA)/online_retail_2010_2011.csv
+	SEGPLAN_JAVA_OPTS="$${SEGPLAN_JAVA_OPTS:--Xmx4g}" bin/segplan run --config conf/online-retail.conf
 
 clean:
 	rm -rf target lakehouse
