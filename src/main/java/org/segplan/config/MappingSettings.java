@@ -113,7 +113,11 @@ public final class MappingSettings {
             ConfigObject map = object(entry.get("values"), where + ".values");
             map.forEach((key, value) -> values.put(key, value.unwrapped() == null ? null : String.valueOf(value.unwrapped())));
         }
-        ColumnRule.Unmapped unmapped = optionalText(entry.get("unmapped"), where + ".unmapped")
+        // unmapped = null (unquoted) reads as intended: values missing from the map become empty.
+        ConfigValue unmappedValue = entry.get("unmapped");
+        boolean unquotedNull = unmappedValue != null && unmappedValue.valueType() == ConfigValueType.NULL;
+        ColumnRule.Unmapped unmapped = unquotedNull ? ColumnRule.Unmapped.NULL
+                : optionalText(unmappedValue, where + ".unmapped")
                 .map(value -> choice(value, ColumnRule.Unmapped.class, where + ".unmapped"))
                 .orElse(ColumnRule.Unmapped.KEEP);
         return new ColumnRule(source, expression, defaultValue, floatId, decimal,
