@@ -16,7 +16,7 @@ INTEGRATION_VENV := target/venv-integration
 BENCH_VENV := target/venv-bench
 BENCH_STEPS ?= 100000
 
-.PHONY: build demo test java-test python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv help
+.PHONY: build demo test java-test python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv real-data help
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
@@ -28,6 +28,7 @@ help:
 	@echo "make bench-segmentation  generate 1M customers, time ingest, features, segment; k and ARI vs the truth"
 	@echo "make integration-test  a real Spark standalone cluster and a real S3-compatible server (part of make test)"
 	@echo "make bench        scale steps (BENCH_STEPS=\"100000 1000000\"): stages vs the floor, DuckDB, scikit-learn"
+	@echo "make real-data    run every stage on the UCI Online Retail file (conf/online-retail.conf)"
 
 build: $(JAR) $(RUNTIME_LIB)/.complete
 
@@ -78,6 +79,17 @@ bench-ingest: build
 
 bench-segmentation: build
 	bench/segmentation_at_scale.sh
+
+# The UCI Online Retail export, decompressed at run time into an ignored folder (never committed).
+REAL_DATA := target/real-data
+ONLINE_RETAIL := ../shared/datasets/online_retail/online_retail_2010_2011.csv.gz
+
+$(REAL_DATA)/online_retail_2010_2011.csv: $(ONLINE_RETAIL)
+	mkdir -p $(REAL_DATA)
+	gunzip -c $< > $@.tmp && mv $@.tmp $@
+
+real-data: build $(REAL_DATA)/online_retail_2010_2011.csv
+	SEGPLAN_JAVA_OPTS="$${SEGPLAN_JAVA_OPTS:--Xmx4g}" bin/segplan run --config conf/online-retail.conf
 
 clean:
 	rm -rf target lakehouse

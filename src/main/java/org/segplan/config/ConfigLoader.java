@@ -54,7 +54,13 @@ public final class ConfigLoader {
             "segplan.inputs.transactions.options",
             "segplan.inputs.products.options",
             "segplan.inputs.distribution-centers.options",
-            "segplan.inputs.calendar.options");
+            "segplan.inputs.calendar.options",
+            // Column mappings are validated by MappingSettings, which knows their nested structure.
+            "segplan.inputs.customers.mapping",
+            "segplan.inputs.transactions.mapping",
+            "segplan.inputs.products.mapping",
+            "segplan.inputs.distribution-centers.mapping",
+            "segplan.inputs.calendar.mapping");
     private static final List<String> SECRET_MARKERS = List.of("secret", "password", "access.key", "session.token");
 
     private ConfigLoader() {
@@ -194,7 +200,8 @@ public final class ConfigLoader {
                     path,
                     InputFormat.parse("segplan." + prefix + "format", nonBlank(root, prefix + "format")),
                     stringMap(input.getConfig("options")),
-                    bool(root, prefix + "required")));
+                    bool(root, prefix + "required"),
+                    MappingSettings.parse(root, key)));
         }
         double maxShare = number(root, "validation.max-quarantine-share");
         if (maxShare < 0 || maxShare > 1) {
@@ -203,7 +210,9 @@ public final class ConfigLoader {
         }
         ValidationSettings validation = new ValidationSettings(maxShare,
                 optionalString(root, "validation.timestamp-format"),
-                optionalString(root, "validation.date-format"));
+                optionalString(root, "validation.date-format"),
+                AnonymousTransactions.parse("segplan.validation.anonymous-transactions",
+                        nonBlank(root, "validation.anonymous-transactions")));
         int urgentDays = nonNegativeInt(root, "features.urgent-lead-time-days");
         return new SegplanConfig(runDate, spark, lakehouseRoot, inputs, validation, new FeatureSettings(urgentDays),
                 segmentation(root),

@@ -43,6 +43,16 @@ public record TableContract(String name, List<ColumnSpec> columns) {
         return columns.stream().filter(column -> column.name().equals(columnName)).findFirst();
     }
 
+    /** The same contract with one column optional: an empty value there is accepted rather than quarantined. */
+    public TableContract withOptionalColumn(String columnName) {
+        column(columnName).orElseThrow(() -> new IllegalArgumentException(name + " has no column " + columnName));
+        return new TableContract(name, columns.stream()
+                .map(column -> column.name().equals(columnName)
+                        ? new ColumnSpec(column.name(), column.type(), ColumnRole.OPTIONAL, column.rule(), column.description())
+                        : column)
+                .toList());
+    }
+
     static ColumnSpec key(String name, DataType type, String description) {
         return new ColumnSpec(name, type, ColumnRole.KEY, ValueRule.anything(), description);
     }

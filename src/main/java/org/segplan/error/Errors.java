@@ -293,4 +293,33 @@ public final class Errors {
                 "fix the cause named above and re-run the failing stage, then 'segplan check --run-date " + runDate
                         + "'");
     }
+
+    // Column mapping (segplan.inputs.<table>.mapping)
+
+    public static SegplanException unknownSourceColumn(String table, String where, String column,
+            Collection<String> present) {
+        return error(ErrorCategory.INPUT, "UNKNOWN_SOURCE_COLUMN",
+                "The mapping of input '" + table + "' names source column '" + column + "' (at mapping." + where + ")",
+                "the source has no such column; its columns are " + present,
+                "correct segplan.inputs." + table.replace('_', '-') + ".mapping to one of the columns listed");
+    }
+
+    public static SegplanException invalidMappingExpression(String table, String where, String expression,
+            String why, Collection<String> present, Throwable cause) {
+        return error(ErrorCategory.CONFIGURATION, "INVALID_MAPPING_EXPRESSION",
+                "The mapping of input '" + table + "' at mapping." + where + " ('" + expression + "') cannot be evaluated",
+                why + "; the columns available there are " + present,
+                "correct the Spark SQL expression in segplan.inputs." + table.replace('_', '-') + ".mapping", cause);
+    }
+
+    public static SegplanException lookupKeyNotUnique(String table, String lookup, String key, Collection<String> examples) {
+        return error(ErrorCategory.INPUT, "LOOKUP_KEY_NOT_UNIQUE",
+                "Lookup '" + lookup + "' of input '" + table + "' has repeated values in its key column '" + key + "'",
+                "a lookup must give at most one row per key, or it would multiply source rows; repeated: " + examples,
+                "choose a unique key column, or deduplicate the lookup file");
+    }
+
+    public static SegplanException invalidMapping(String key, String why, String fix) {
+        return error(ErrorCategory.CONFIGURATION, "INVALID_MAPPING", "Invalid column mapping at " + key, why, fix);
+    }
 }

@@ -57,7 +57,9 @@ public final class CustomerFeatures {
      */
     public static Dataset<Row> compute(Dataset<Row> customers, Dataset<Row> transactions, Dataset<Row> products,
             LocalDate runDate, int urgentLeadTimeDays, FeatureVocabulary vocabulary) {
-        Dataset<Row> behaviour = behaviour(withProductAttributes(transactions, products), runDate, urgentLeadTimeDays,
+        // Lines without a customer (segplan.validation.anonymous-transactions = keep) are demand, not behaviour.
+        Dataset<Row> identified = transactions.where(col(TransactionsTable.CUSTOMER_ID).isNotNull());
+        Dataset<Row> behaviour = behaviour(withProductAttributes(identified, products), runDate, urgentLeadTimeDays,
                 vocabulary);
         Dataset<Row> attributes = attributes(customers, runDate);
         Dataset<Row> joined = attributes.join(behaviour, toSeq(CustomersTable.CUSTOMER_ID), "left");

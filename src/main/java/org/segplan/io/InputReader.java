@@ -32,6 +32,10 @@ import org.segplan.config.InputSpec;
 import org.segplan.contract.ColumnSpec;
 import org.segplan.contract.TableContract;
 import org.segplan.error.Errors;
+import org.segplan.mapping.Lookup;
+import org.segplan.mapping.MappedSource;
+import org.segplan.mapping.SourceMapper;
+import org.segplan.quality.CheckColumns;
 
 /**
  * Reads input tables from CSV, Parquet, Delta or JSON, local or {@code s3a://}, and applies the dataset-level
@@ -52,9 +56,19 @@ public final class InputReader {
             }
             return Optional.empty();
         }
-        Dataset<Row> source = load(spec);
+        Dataset<Row> raw = load(spec);
+        Dataset<Row> source = raw;
+        Optional<Dataset<Row>> filtered = Optional.empty();
+        if (spec.mapping().isPresent()) {
+            MappedSource mapped = SourceMapper.apply(spec.table(), raw, spec.mapping().get(), lookups(spec));
+            source = mapped.kept();
+            filtered = Optional.of(mapped.filtered());
+        }
         Map<String, StructField> byName = new LinkedHashMap<>();
         for (StructField field : source.schema().fields()) {
+            if (field.name().equals(CheckColumns.RAW_RECORD)) {
+                continue;
+            }
             byName.put(field.name().trim().toLowerCase(Locale.ROOT), field);
         }
         List<String> missingRequired = contract.requiredColumns().stream().filter(name -> !byName.containsKey(name)).toList();
@@ -83,16 +97,50 @@ public final class InputReader {
                 textColumns.add(col(quoted(field.name())).cast(DataTypes.StringType).as(name));
             }
         });
-        if (source.isEmpty()) {
+        if (raw.isEmpty()) {
             throw Errors.emptyInput(spec.table(), spec.path());
         }
+        if (spec.mapping().isPresent()) {
+            // The mapping's raw record is the row as read, before renames and derived columns.
+            textColumns.add(col(CheckColumns.RAW_RECORD));
+        }
         return Optional.of(new SourceTable(spec.table(), spec.path(),
-                source.select(textColumns.toArray(Column[]::new)), absentOptional, ignored));
+                source.select(textColumns.toArray(Column[]::new)), absentOptional, ignored, filtered));
     }
 
-    /** Counts the rows of the raw source, independently of any check, for the reconciliation. */
+    /**
+     * Counts the rows of the raw source, independently of any check, for the reconciliation; for a mapping that
+     * aggregates, the groups.
+     */
     public long countSourceRows(InputSpec spec) {
+        if (spec.mapping().isPresent() && spec.mapping().get().aggregate().isPresent()) {
+            return SourceMapper.rowsIn(spec.table(), load(spec), spec.mapping().get()).count();
+        }
         return load(spec).count();
+    }
+
+    /** The lookup tables of a mapping, each checked for a unique key (a repeated key would multiply rows). */
+    private Map<String, Dataset<Row>> lookups(InputSpec spec) {
+        Map<String, Dataset<Row>> result = new LinkedHashMap<>();
+        for (Lookup lookup : spec.mapping().get().lookups()) {
+            String table = spec.table() + " lookup " + lookup.name();
+            InputSpec lookupSpec = new InputSpec(table, lookup.path(), lookup.format(), lookup.options(), true);
+            if (!exists(lookupSpec)) {
+                throw Errors.missingInput(table, lookup.path(), null);
+            }
+            Dataset<Row> reference = load(lookupSpec);
+            String key = java.util.Arrays.stream(reference.columns()).filter(name -> name.equalsIgnoreCase(lookup.key()))
+                    .findFirst().orElseThrow(() -> Errors.unknownSourceColumn(spec.table(),
+                            "lookups." + lookup.name() + ".key", lookup.key(), List.of(reference.columns())));
+            List<String> repeated = reference.groupBy(col(quoted(key))).count().where(col("count").gt(1))
+                    .orderBy(col(quoted(key))).limit(5).collectAsList().stream()
+                    .map(row -> String.valueOf(row.get(0))).toList();
+            if (!repeated.isEmpty()) {
+                throw Errors.lookupKeyNotUnique(spec.table(), lookup.name(), key, repeated);
+            }
+            result.put(lookup.name(), reference);
+        }
+        return result;
     }
 
     private Dataset<Row> load(InputSpec spec) {

@@ -3,6 +3,7 @@ package org.segplan.io;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -11,14 +12,22 @@ import org.apache.spark.sql.Row;
  *
  * @param absentOptionalColumns optional contract columns the source does not have (filled with nulls)
  * @param ignoredColumns        source columns outside the contract (kept only in quarantined raw records)
+ * @param filtered              rows the input's mapping filters sent to quarantine (reason code, detail, raw
+ *                              record); empty without a mapping
  */
-public record SourceTable(
-        String table, String location, Dataset<Row> text, List<String> absentOptionalColumns, List<String> ignoredColumns) {
+public record SourceTable(String table, String location, Dataset<Row> text, List<String> absentOptionalColumns,
+        List<String> ignoredColumns, Optional<Dataset<Row>> filtered) {
     public SourceTable {
         requireNonNull(table, "table is null");
         requireNonNull(location, "location is null");
         requireNonNull(text, "text is null");
         absentOptionalColumns = List.copyOf(absentOptionalColumns);
         ignoredColumns = List.copyOf(ignoredColumns);
+        requireNonNull(filtered, "filtered is null");
+    }
+
+    public SourceTable(
+            String table, String location, Dataset<Row> text, List<String> absentOptionalColumns, List<String> ignoredColumns) {
+        this(table, location, text, absentOptionalColumns, ignoredColumns, Optional.empty());
     }
 }

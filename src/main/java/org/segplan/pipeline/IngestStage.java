@@ -13,8 +13,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.segplan.config.AnonymousTransactions;
 import org.segplan.config.InputSpec;
 import org.segplan.contract.CustomersTable;
+import org.segplan.contract.DemandSplitTable;
 import org.segplan.contract.InputTables;
 import org.segplan.contract.ProductsTable;
 import org.segplan.contract.QuarantineTable;
@@ -24,6 +26,7 @@ import org.segplan.contract.ValidatedTables;
 import org.segplan.error.Errors;
 import org.segplan.io.SourceTable;
 import org.segplan.quality.CheckColumns;
+import org.segplan.quality.DemandSplit;
 import org.segplan.quality.ParseFormats;
 import org.segplan.quality.ReasonCode;
 import org.segplan.quality.RowChecks;
@@ -47,18 +50,26 @@ public final class IngestStage implements Stage {
         ParseFormats formats = new ParseFormats(context.config().validation().timestampFormat(),
                 context.config().validation().dateFormat());
 
+        boolean keepAnonymous = context.config().validation().anonymousTransactions() == AnonymousTransactions.KEEP;
         Map<String, Dataset<Row>> checked = new LinkedHashMap<>();
+        Map<String, Dataset<Row>> filtered = new LinkedHashMap<>();
         for (TableContract contract : InputTables.ALL) {
             SourceTable source = sources.get(contract.name());
             if (source == null) {
                 continue;
             }
-            Dataset<Row> rows = RowChecks.withRowChecks(source.text(), contract, context.run().runDate(), formats);
+            source.filtered().ifPresent(rows -> filtered.put(contract.name(), rows.persist(StorageLevel.MEMORY_AND_DISK())));
+            TableContract rowContract = keepAnonymous && contract.name().equals(TransactionsTable.NAME)
+                    ? contract.withOptionalColumn(TransactionsTable.CUSTOMER_ID) : contract;
+            Dataset<Row> rows = RowChecks.withRowChecks(source.text(), rowContract, context.run().runDate(), formats);
             rows = RowChecks.withDuplicateKeyCheck(rows, contract);
             if (contract.name().equals(TransactionsTable.NAME)) {
-                rows = RowChecks.withReferenceCheck(rows, TransactionsTable.CUSTOMER_ID,
-                        acceptedIds(checked.get(CustomersTable.NAME), CustomersTable.CUSTOMER_ID),
-                        ReasonCode.UNKNOWN_CUSTOMER);
+                Dataset<Row> customerIds = acceptedIds(checked.get(CustomersTable.NAME), CustomersTable.CUSTOMER_ID);
+                rows = keepAnonymous
+                        ? RowChecks.withOptionalReferenceCheck(rows, TransactionsTable.CUSTOMER_ID, customerIds,
+                                ReasonCode.UNKNOWN_CUSTOMER)
+                        : RowChecks.withReferenceCheck(rows, TransactionsTable.CUSTOMER_ID, customerIds,
+                                ReasonCode.UNKNOWN_CUSTOMER);
                 rows = RowChecks.withReferenceCheck(rows, TransactionsTable.PRODUCT_ID,
                         acceptedIds(checked.get(ProductsTable.NAME), ProductsTable.PRODUCT_ID),
                         ReasonCode.UNKNOWN_PRODUCT);
@@ -66,9 +77,12 @@ public final class IngestStage implements Stage {
             checked.put(contract.name(), RowChecks.withRawRecordOfRejectedOnly(rows).persist(StorageLevel.MEMORY_AND_DISK()));
         }
         try {
-            Map<String, Map<String, Long>> reasonCounts = checkQuarantineShares(context, checked);
-            write(context, checked);
+            Map<String, Map<String, Long>> reasonCounts = checkQuarantineShares(context, checked, filtered);
+            write(context, checked, filtered);
             List<TableCounts> counts = reconcile(context, sources);
+            if (keepAnonymous && checked.containsKey(TransactionsTable.NAME)) {
+                notes.add(writeDemandSplit(context));
+            }
             reasonCounts.forEach((table, reasons) -> {
                 if (!reasons.isEmpty()) {
                     notes.add(table + " quarantined by reason: " + reasons);
@@ -77,6 +91,7 @@ public final class IngestStage implements Stage {
             return new StageOutcome(counts, notes);
         } finally {
             checked.values().forEach(Dataset::unpersist);
+            filtered.values().forEach(Dataset::unpersist);
         }
     }
 
@@ -117,7 +132,7 @@ public final class IngestStage implements Stage {
     }
 
     private static Map<String, Map<String, Long>> checkQuarantineShares(
-            RunContext context, Map<String, Dataset<Row>> checked) {
+            RunContext context, Map<String, Dataset<Row>> checked, Map<String, Dataset<Row>> filtered) {
         Map<String, Map<String, Long>> result = new LinkedHashMap<>();
         double limit = context.config().validation().maxQuarantineShare();
         for (Map.Entry<String, Dataset<Row>> entry : checked.entrySet()) {
@@ -129,6 +144,13 @@ public final class IngestStage implements Stage {
                     reasons.put(row.getString(0), row.getLong(1));
                 }
             }
+            if (filtered.containsKey(entry.getKey())) {
+                // Rows a mapping filter quarantined are part of the table's rows in and of its quarantined share.
+                for (Row row : filtered.get(entry.getKey()).groupBy(CheckColumns.REASON_CODE).count().collectAsList()) {
+                    total += row.getLong(1);
+                    reasons.merge(row.getString(0), row.getLong(1), Long::sum);
+                }
+            }
             long quarantined = reasons.values().stream().mapToLong(Long::longValue).sum();
             if (total > 0 && (double) quarantined / total > limit) {
                 throw Errors.quarantineShareExceeded(entry.getKey(), quarantined, total, limit, reasons);
@@ -138,7 +160,7 @@ public final class IngestStage implements Stage {
         return result;
     }
 
-    private static void write(RunContext context, Map<String, Dataset<Row>> checked) {
+    private static void write(RunContext context, Map<String, Dataset<Row>> checked, Map<String, Dataset<Row>> filtered) {
         Dataset<Row> quarantine = null;
         for (TableContract contract : InputTables.ALL) {
             Dataset<Row> rows = checked.get(contract.name());
@@ -160,8 +182,23 @@ public final class IngestStage implements Stage {
                     col(CheckColumns.REASON_DETAIL).as(QuarantineTable.REASON_DETAIL),
                     col(CheckColumns.RAW_RECORD).as(QuarantineTable.RAW_RECORD));
             quarantine = quarantine == null ? rejected : quarantine.unionByName(rejected);
+            if (filtered.containsKey(contract.name())) {
+                quarantine = quarantine.unionByName(filtered.get(contract.name()).select(
+                        lit(contract.name()).as(QuarantineTable.SOURCE_TABLE),
+                        col(CheckColumns.REASON_CODE).as(QuarantineTable.REASON_CODE),
+                        col(CheckColumns.REASON_DETAIL).as(QuarantineTable.REASON_DETAIL),
+                        col(CheckColumns.RAW_RECORD).as(QuarantineTable.RAW_RECORD)));
+            }
         }
         context.lakehouse().replaceRunDate(QuarantineTable.NAME, quarantine, context.run());
+    }
+
+    /** Writes demand_split (order lines with and without a customer id) and returns the note that sums it up. */
+    private static String writeDemandSplit(RunContext context) {
+        Dataset<Row> split = DemandSplit.compute(
+                context.lakehouse().readRunDate(ValidatedTables.of(TransactionsTable.NAME), context.run().runDate()));
+        context.lakehouse().replaceRunDate(DemandSplitTable.NAME, split, context.run());
+        return DemandSplit.describe(split.collectAsList());
     }
 
     private static List<TableCounts> reconcile(RunContext context, Map<String, SourceTable> sources) {

@@ -53,8 +53,11 @@ public final class RowChecks {
      */
     public static Dataset<Row> withRowChecks(
             Dataset<Row> text, TableContract contract, LocalDate runDate, ParseFormats formats) {
-        List<String> sourceColumns = Arrays.asList(text.columns());
-        Column rawRecord = to_json(struct(sourceColumns.stream().map(name -> col(name)).toArray(Column[]::new)));
+        List<String> sourceColumns = Arrays.stream(text.columns())
+                .filter(name -> !name.equals(CheckColumns.RAW_RECORD)).toList();
+        // A mapped source brings its raw record (the row as read, before the mapping); others are recorded here.
+        Column rawRecord = sourceColumns.size() < text.columns().length ? col(CheckColumns.RAW_RECORD)
+                : to_json(struct(sourceColumns.stream().map(name -> col(name)).toArray(Column[]::new)));
         List<Check> checks = new ArrayList<>();
         List<Column> parsedColumns = new ArrayList<>();
         for (ColumnSpec column : contract.columns()) {
@@ -122,11 +125,22 @@ public final class RowChecks {
      */
     public static Dataset<Row> withReferenceCheck(
             Dataset<Row> checked, String referenceColumn, Dataset<Row> acceptedIds, ReasonCode code) {
+        return referenceCheck(checked, referenceColumn, acceptedIds, code, lit(true));
+    }
+
+    /** Like {@link #withReferenceCheck}, but an empty reference is accepted (an optional reference). */
+    public static Dataset<Row> withOptionalReferenceCheck(
+            Dataset<Row> checked, String referenceColumn, Dataset<Row> acceptedIds, ReasonCode code) {
+        return referenceCheck(checked, referenceColumn, acceptedIds, code, col(referenceColumn).isNotNull());
+    }
+
+    private static Dataset<Row> referenceCheck(Dataset<Row> checked, String referenceColumn, Dataset<Row> acceptedIds,
+            ReasonCode code, Column applies) {
         String found = "__found_" + referenceColumn;
         String id = "__id_" + referenceColumn;
         Dataset<Row> ids = acceptedIds.toDF(id).withColumn(found, lit(true));
         Dataset<Row> joined = checked.join(ids, checked.col(referenceColumn).equalTo(ids.col(id)), "left");
-        Column unknown = col(CheckColumns.REASON_CODE).isNull().and(col(found).isNull());
+        Column unknown = col(CheckColumns.REASON_CODE).isNull().and(applies).and(col(found).isNull());
         Dataset<Row> flagged = withReason(joined, unknown, code,
                 concat(lit(referenceColumn + " = '"), col(referenceColumn), lit("' is not an accepted id")));
         return flagged.drop(found, id);
