@@ -8,7 +8,7 @@ RUNTIME_LIB := target/runtime-lib
 PYTHON ?= python3
 TEST_VENV := target/venv-tests
 
-.PHONY: build demo test java-test python-test clean sample-data bench-ingest help
+.PHONY: build demo test java-test python-test clean sample-data bench-ingest bench-allocation help
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
@@ -16,6 +16,7 @@ help:
 	@echo "make build        the shaded jar (target/segplan.jar) and the Spark runtime jars (target/runtime-lib)"
 	@echo "make sample-data  regenerate data-samples/ with the built-in generator"
 	@echo "make bench-ingest generate 1M customers (~20M lines) and time generation and ingestion"
+	@echo "make bench-allocation solve one allocation LP period: 2,000 zones x 50 centers x 6 segments"
 
 build: $(JAR) $(RUNTIME_LIB)/.complete
 
@@ -50,6 +51,9 @@ sample-data: build
 
 bench-ingest: build
 	bench/generate_and_ingest.sh
+
+bench-allocation: build
+	bench/allocation_lp.sh
 
 clean:
 	rm -rf target lakehouse
