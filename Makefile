@@ -16,7 +16,7 @@ INTEGRATION_VENV := target/venv-integration
 BENCH_VENV := target/venv-bench
 BENCH_STEPS ?= 100000
 
-.PHONY: build demo test java-test python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv real-data help
+.PHONY: build demo test java-test python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv real-data bench-allocation help
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
@@ -29,6 +29,7 @@ help:
 	@echo "make integration-test  a real Spark standalone cluster and a real S3-compatible server (part of make test)"
 	@echo "make bench        scale steps (BENCH_STEPS=\"100000 1000000\"): stages vs the floor, DuckDB, scikit-learn"
 	@echo "make real-data    run every stage on the UCI Online Retail file (conf/online-retail.conf)"
+	@echo "make bench-allocation solve one allocation LP period: 2,000 zones x 50 centers x 6 segments"
 
 build: $(JAR) $(RUNTIME_LIB)/.complete
 
@@ -90,6 +91,9 @@ $(REAL_DATA)/online_retail_2010_2011.csv: $(ONLINE_RETAIL)
 
 real-data: build $(REAL_DATA)/online_retail_2010_2011.csv
 	SEGPLAN_JAVA_OPTS="$${SEGPLAN_JAVA_OPTS:--Xmx4g}" bin/segplan run --config conf/online-retail.conf
+
+bench-allocation: build
+	bench/allocation_lp.sh
 
 clean:
 	rm -rf target lakehouse

@@ -46,9 +46,10 @@ import org.segplan.testing.TestRuns;
 
 /**
  * The stage on a hand-made lakehouse: three cities, two centers (Berlin: small and dear; Paris: large and cheap),
- * two segments plus unsegmented demand, three weekly periods (the third 1.5 x the first). Run once without a
- * service policy (unconstrained), once with one (segment 1 within 1.5 days, which Paris cannot reach Berlin in),
- * once with an unreachable default limit (infeasible), and once for a date without a forecast.
+ * two segments plus unsegmented demand, three weekly periods (the third 1.5 x the first). Run without a service
+ * policy and an unreachable default limit (infeasible), with a policy (segment 1 within 1 day, which Paris cannot
+ * reach Berlin in), with the policy and the unreachable default (infeasible for unsegmented demand only), and for
+ * a date without a forecast. Few runs write tables: Delta commits dominate the test's time.
  */
 class AllocateStageTest {
     static final LocalDate RUN_DATE = LocalDate.of(2025, 12, 31);
@@ -59,8 +60,7 @@ class AllocateStageTest {
     @TempDir
     static Path folder;
     static Lakehouse lakehouse;
-    static StageOutcome unconstrained;
-    static Map<String, Double> berlinPremiumByCenterUnconstrained;
+    static SegplanException infeasibleWithoutPolicy;
     static StageOutcome withPolicy;
     static SegplanException infeasible;
     static long allocationRowsBeforeInfeasible;
@@ -75,18 +75,22 @@ class AllocateStageTest {
         lakehouse = context.lakehouse();
         writeInputs(spark, context);
 
-        unconstrained = new AllocateStage().execute(context);
-        berlinPremiumByCenterUnconstrained = unitsByCenter("Berlin", 1, PERIODS.get(0));
+        // No service policy yet: the default limit (0.6 days) applies to every segment, and Madrid (2.6 days from
+        // the nearest center) cannot be served. Fails before writing anything.
+        SegplanConfig unreachable = config("segplan.allocation.default-max-lead-time-days=0.6");
+        infeasibleWithoutPolicy = assertThrows(SegplanException.class,
+                () -> new AllocateStage().execute(TestRuns.context(unreachable, RUN_DATE)));
 
         lakehouse.replaceRunDate(SegmentServicePolicyTable.NAME, spark.createDataFrame(List.of(
                 RowFactory.create(1, "urgent", "premium", 0.98, 1, "none", "test"),
                 RowFactory.create(2, "patient", "standard", 0.9, 5, "weekly", "test")),
                 SegmentServicePolicyTable.SCHEMA), context.run());
         // max_lead_time_days is whole days in the contract: 1 day < Paris -> Berlin (0.5 + 878 km / 500 = 2.26).
+        // Unsegmented demand has no policy and no default: unconstrained.
         withPolicy = new AllocateStage().execute(context);
 
         allocationRowsBeforeInfeasible = lakehouse.countRunDate(DcAllocationTable.NAME, RUN_DATE);
-        SegplanConfig unreachable = config("segplan.allocation.default-max-lead-time-days=0.6");
+        // With the policy, the 0.6-day default now binds only unsegmented demand; Madrid's still fails.
         infeasible = assertThrows(SegplanException.class,
                 () -> new AllocateStage().execute(TestRuns.context(unreachable, RUN_DATE)));
         allocationRowsAfterInfeasible = lakehouse.countRunDate(DcAllocationTable.NAME, RUN_DATE);
@@ -102,11 +106,10 @@ class AllocateStageTest {
     }
 
     @Test
-    void withoutAPolicyEverySegmentIsUnconstrainedAndTheRunSaysSo() {
-        assertTrue(unconstrained.notes().stream().anyMatch(note -> note.contains("segment_service_policy absent")
-                && note.contains("unconstrained")), unconstrained.notes().toString());
-        // Unconstrained, Paris is cheaper for Berlin (878 km x 0.001 + 0.5 = 1.38 < 2.0 handling in Berlin).
-        assertEquals(Map.of("DC_P", 42.5), rounded(berlinPremiumByCenterUnconstrained));
+    void withoutAPolicyTheDefaultLimitAppliesToEverySegment() {
+        String message = infeasibleWithoutPolicy.getMessage();
+        assertEquals("ALLOCATION_INFEASIBLE", infeasibleWithoutPolicy.code());
+        assertTrue(message.contains("Madrid x segment 2") && message.contains("Madrid x segment unsegmented"), message);
     }
 
     @Test
@@ -162,7 +165,7 @@ class AllocateStageTest {
                         .and(demand.col(ZoneSegmentDemandTable.PERIOD_START).equalTo(col("unmet_period"))), "left")
                 .select(col(ZoneSegmentDemandTable.DEMAND_UNITS), col("delivered"), col(UnmetDemandTable.UNMET_UNITS), col("share"))
                 .collectAsList();
-        assertEquals(7 * 3, cells.size());
+        assertEquals(8 * 3, cells.size(), "2 premium, 3 patient and 3 unsegmented zone demands per week");
         for (Row cell : cells) {
             double delivered1 = cell.isNullAt(1) ? 0 : cell.getDouble(1);
             double unmet1 = cell.isNullAt(2) ? 0 : cell.getDouble(2);
@@ -224,6 +227,7 @@ class AllocateStageTest {
         String message = infeasible.getMessage();
         assertTrue(message.contains("service (maximum lead time)"), message);
         assertTrue(message.contains("Madrid x segment unsegmented"), message);
+        assertTrue(!message.contains("Madrid x segment 2"), "segment 2 now has its policy's 5 days: " + message);
         assertTrue(message.contains("max_lead_time_days to at least 2.6"), message);
         assertTrue(message.contains("in 3 period(s)"), message);
         assertEquals(allocationRowsBeforeInfeasible, allocationRowsAfterInfeasible);
