@@ -30,7 +30,8 @@ class SegplanCliTest {
         int[] code = new int[1];
         String[] output = captured(() -> code[0] = SegplanCli.execute("--help"));
         assertEquals(0, code[0]);
-        for (String command : new String[] {"generate", "ingest", "features", "segment", "score", "evaluate", "forecast", "allocate", "run"}) {
+        for (String command : new String[] {"generate", "ingest", "features", "segment", "score", "evaluate",
+                "forecast", "allocate", "run"}) {
             assertTrue(output[0].contains(command), command);
         }
         assertEquals(0, SegplanCli.execute("run", "--help"));
