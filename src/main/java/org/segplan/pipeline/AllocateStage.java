@@ -72,6 +72,10 @@ public final class AllocateStage implements Stage {
 
     @Override
     public StageOutcome execute(RunContext context) {
+        java.util.Optional<StageOutcome> skip = StageRequirements.transactions(context, NAME);
+        if (skip.isPresent()) {
+            return skip.get();
+        }
         AllocationSettings settings = context.config().allocation();
         Lakehouse lakehouse = context.lakehouse();
         java.time.LocalDate runDate = context.run().runDate();

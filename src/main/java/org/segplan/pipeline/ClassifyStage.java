@@ -55,9 +55,15 @@ public final class ClassifyStage implements Stage {
         Dataset<Row> features = read(context, CustomerFeaturesTable.NAME, "segplan features");
         Dataset<Row> segments = read(context, CustomerSegmentsTable.NAME, "segplan segment");
         Dataset<Row> profiles = read(context, SegmentProfilesTable.NAME, "segplan segment");
-        Dataset<Row> products = read(context, ValidatedTables.of(ProductsTable.NAME), "segplan ingest");
+        // Without order lines (a customers-only run) rules and policies still apply; ABC/XYZ classes everyone Z.
+        boolean withTransactions = StageRequirements.hasTransactions(context);
+        Dataset<Row> products = withTransactions
+                ? read(context, ValidatedTables.of(ProductsTable.NAME), "segplan ingest")
+                : context.spark().createDataFrame(List.of(), ProductsTable.CONTRACT.schema());
         // Read four times (two ABC/XYZ passes, tertiles, delivery terms): keep the lines rather than rescan Delta.
-        Dataset<Row> transactions = read(context, ValidatedTables.of(TransactionsTable.NAME), "segplan ingest")
+        Dataset<Row> transactions = (withTransactions
+                ? read(context, ValidatedTables.of(TransactionsTable.NAME), "segplan ingest")
+                : context.spark().createDataFrame(List.of(), TransactionsTable.CONTRACT.schema()))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             return classify(context, runDate, settings, features, segments, profiles, products, transactions);

@@ -67,6 +67,10 @@ public final class ForecastStage implements Stage {
 
     @Override
     public StageOutcome execute(RunContext context) {
+        java.util.Optional<StageOutcome> skip = StageRequirements.transactions(context, NAME);
+        if (skip.isPresent()) {
+            return skip.get();
+        }
         LocalDate runDate = context.run().runDate();
         ForecastSettings settings = context.config().forecast();
         Buckets buckets = new Buckets(settings.bucket());

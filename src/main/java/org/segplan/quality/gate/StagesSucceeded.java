@@ -5,7 +5,10 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.segplan.contract.PipelineRunsTable;
 
-/** Every stage before the gate ran for the run date, and its latest attempt succeeded. */
+/**
+ * Every stage before the gate ran for the run date, and its latest attempt succeeded (or was skipped on purpose,
+ * e.g. forecasting in a customers-only run).
+ */
 public final class StagesSucceeded implements QualityCheck {
     public static final String NAME = "stage_succeeded";
 
@@ -21,7 +24,8 @@ public final class StagesSucceeded implements QualityCheck {
                 continue;
             }
             List<Row> failed = attempt.stream()
-                    .filter(row -> !PipelineRunsTable.SUCCEEDED.equals(row.getAs(PipelineRunsTable.STATUS))).toList();
+                    .filter(row -> !PipelineRunsTable.SUCCEEDED.equals(row.getAs(PipelineRunsTable.STATUS))
+                            && !PipelineRunsTable.SKIPPED.equals(row.getAs(PipelineRunsTable.STATUS))).toList();
             String runId = attempt.get(0).getAs("run_id");
             if (failed.isEmpty()) {
                 results.add(CheckResult.pass(NAME, stage, CheckLevel.ERROR, (double) attempt.size(),
