@@ -221,6 +221,9 @@ class PipelineEndToEndTest {
                 .where(col(SegmentDemandForecastTable.LOWER_95).gt(col(SegmentDemandForecastTable.FORECAST_UNITS))
                         .or(col(SegmentDemandForecastTable.FORECAST_UNITS).gt(col(SegmentDemandForecastTable.UPPER_95)))
                         .or(col(SegmentDemandForecastTable.LOWER_95).lt(0))).count());
+    }
+
+    @Test
     void theQualityGatePassesEveryErrorLevelCheckOfAHealthyRun() {
         Dataset<Row> checks = lakehouse.readRunDate(org.segplan.contract.QualityChecksTable.NAME, RUN_DATE);
         Dataset<Row> errors = checks.where(col(org.segplan.contract.QualityChecksTable.LEVEL).equalTo("error"));
