@@ -61,6 +61,19 @@ def check_lakehouse(table_names: list, table_uri, stages: list, storage_options=
     return tables
 
 
-def sorted_rows(table, drop=()):
-    rows = [{key: value for key, value in row.items() if key not in drop} for row in table.to_pylist()]
+def rounded(value, digits: int):
+    """Floats to `digits` significant digits, inside lists, tuples and dicts too."""
+    if isinstance(value, float):
+        return float(f"{value:.{digits}g}")
+    if isinstance(value, (list, tuple)):
+        return type(value)(rounded(item, digits) for item in value)
+    if isinstance(value, dict):
+        return {key: rounded(item, digits) for key, item in value.items()}
+    return value
+
+
+def sorted_rows(table, drop=(), digits: int = 0):
+    """Rows without the dropped columns, in a stable order; floats rounded when digits > 0."""
+    rows = [{key: (rounded(value, digits) if digits else value) for key, value in row.items() if key not in drop}
+            for row in table.to_pylist()]
     return sorted(rows, key=lambda row: repr(sorted(row.items())))

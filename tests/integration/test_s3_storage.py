@@ -16,6 +16,22 @@ from support import ROOT, RUNTIME_LIB, java_command, run_logged, stages_run
 
 # Columns of pipeline_runs that a rerun legitimately changes.
 RERUN_VARIES = ("started_at", "duration_seconds")
+# The first run is the cluster's, the rerun one machine's. Measured: the data, features and segment assignments
+# are identical, but (1) sums of doubles differ in the last digits (other partitioning, other summation order),
+# and (2) the silhouette of the candidate k values that were not chosen differs, because MLlib's k-means||
+# initialisation samples per partition (the chosen k, its score and every assignment are the same). So floats are
+# compared to 9 significant digits, and the scores of the candidates that were not chosen (with the ledger
+# message that quotes them) are left out.
+DIGITS = 9
+ACROSS_MODES_VARIES = {"pipeline_runs": (*RERUN_VARIES, "message"), "segmentation_model_selection": ("score",)}
+# Tables whose rows are bit-for-bit the same across the modes (no double arithmetic over partitions).
+EXACT_ACROSS_MODES = {"validated_customers", "validated_transactions", "validated_products",
+                      "validated_distribution_centers", "validated_calendar", "quarantine", "customer_features",
+                      "feature_dictionary", "customer_segments"}
+
+
+def comparable(name, table):
+    return sorted_rows(table, ACROSS_MODES_VARIES.get(name, RERUN_VARIES), DIGITS)
 
 
 def storage_options(s3) -> dict:
@@ -41,10 +57,12 @@ def rerun(s3, cluster_run):
     names = lakehouse_tables(s3)
     options = storage_options(s3)
     first_versions = {name: DeltaTable(table_uri(name), storage_options=options).version() for name in names}
-    first_rows = {name: sorted_rows(read_all(table_uri(name), options), RERUN_VARIES) for name in names}
+    first_tables = {name: read_all(table_uri(name), options) for name in names}
+    first_rows = {name: comparable(name, table) for name, table in first_tables.items()}
     second = run_segplan_locally(s3, "run", f"s3a://{BUCKET}/inputs", "rerun.log")
     assert second.returncode == 0, second.stdout[-4000:]
-    return {"second": second, "names": names, "first_versions": first_versions, "first_rows": first_rows}
+    return {"second": second, "names": names, "first_versions": first_versions, "first_rows": first_rows,
+            "first_tables": first_tables}
 
 
 def test_the_rerun_on_one_machine_checks_out(s3, rerun):
@@ -54,11 +72,19 @@ def test_the_rerun_on_one_machine_checks_out(s3, rerun):
 
 
 def test_rerun_for_the_same_date_gives_the_same_tables(s3, rerun):
-    """The cluster's tables and the single machine's rerun are the same rows (durations aside)."""
+    """The cluster's tables and the single machine's rerun are the same rows (see ACROSS_MODES_VARIES)."""
     options = storage_options(s3)
     assert lakehouse_tables(s3) == rerun["names"]
     for name in rerun["names"]:
-        assert sorted_rows(read_all(table_uri(name), options), RERUN_VARIES) == rerun["first_rows"][name], name
+        current = read_all(table_uri(name), options)
+        assert comparable(name, current) == rerun["first_rows"][name], name
+        if name in EXACT_ACROSS_MODES:
+            assert sorted_rows(current) == sorted_rows(rerun["first_tables"][name]), name
+    selection = [read_all(table_uri("segmentation_model_selection"), options),
+                 rerun["first_tables"]["segmentation_model_selection"]]
+    chosen = [[row for row in table.to_pylist() if row["is_chosen"]] for table in selection]
+    assert len(chosen[0]) == len(chosen[1]) == 1
+    assert abs(chosen[0][0]["score"] - chosen[1][0]["score"]) < 1e-6
 
 
 def test_time_travel_over_s3_reads_the_first_run(s3, rerun):
@@ -81,8 +107,10 @@ def test_time_travel_over_s3_reads_the_first_run(s3, rerun):
     assert len(lines) == len(rerun["names"])
     for line in lines:
         name = line["table"].rsplit("/", 1)[1]
+        # The earlier version holds exactly the first run's rows.
         assert line["version_rows"] == len(rerun["first_rows"][name]) == line["current_rows"], line
-        assert line["only_in_version"] == 0 and line["only_in_current"] == 0, line
+        if name in EXACT_ACROSS_MODES:
+            assert line["only_in_version"] == 0 and line["only_in_current"] == 0, line
     # The rerun committed new versions (it rewrote the run date), so the reads above really travelled in time.
     options = storage_options(s3)
     for name, version in rerun["first_versions"].items():
