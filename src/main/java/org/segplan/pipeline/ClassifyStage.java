@@ -77,7 +77,7 @@ public final class ClassifyStage implements Stage {
             Dataset<Row> transactions) {
         // Every configured expression is checked while the plans are built, before anything is written.
         Dataset<Row> ruleSegments = DomainRules.assign(features, settings.ruleSets());
-        Dataset<Row> policies = ServicePolicies.assign(ServicePolicies.profileColumns(profiles),
+        Dataset<Row> policies = ServicePolicies.assign(withFeatureColumns(ServicePolicies.profileColumns(profiles), features),
                 settings.servicePolicies());
         DemandWindow window = DemandWindow.before(runDate, settings.abcXyz().weeks());
 
@@ -121,6 +121,21 @@ public final class ClassifyStage implements Stage {
                 TableCounts.output(ServicePolicyComplexityTable.NAME, 1, 1));
         return new StageOutcome(tables, notes(settings, window, ruleCounts, customerMatrix, productMatrix, policyRows,
                 complexity));
+    }
+
+    /**
+     * A customer_features column no segment has a mean for (every value empty, e.g. lead times in a customers-only
+     * run) is still a known name to policy rules: null there, so its rule is false rather than an unknown column.
+     */
+    private static Dataset<Row> withFeatureColumns(Dataset<Row> profileColumns, Dataset<Row> features) {
+        List<String> present = java.util.Arrays.asList(profileColumns.columns());
+        Dataset<Row> result = profileColumns;
+        for (org.apache.spark.sql.types.StructField field : features.schema().fields()) {
+            if (field.dataType() instanceof org.apache.spark.sql.types.NumericType && !present.contains(field.name())) {
+                result = result.withColumn(field.name(), org.apache.spark.sql.functions.lit(null).cast("double"));
+            }
+        }
+        return result;
     }
 
     private record Complexity(long combinations, int policiesUsed, double reductionFactor) {

@@ -198,9 +198,11 @@ public final class SegmentStage implements Stage {
     /** The model's features, then value and rhythm, so profiles say who is worth what even if the model ignores it. */
     private static List<String> profileFeatures(List<String> modelFeatures, List<String> available) {
         List<String> result = new ArrayList<>(modelFeatures);
+        // The needs the default service-policy rules read are profiled too, whatever the model was fitted on.
         for (String feature : List.of(CustomerFeaturesTable.MONETARY, CustomerFeaturesTable.FREQUENCY,
                 CustomerFeaturesTable.AVERAGE_ORDER_VALUE, CustomerFeaturesTable.RECENCY_DAYS,
-                CustomerFeaturesTable.MEAN_DAYS_BETWEEN_ORDERS)) {
+                CustomerFeaturesTable.MEAN_DAYS_BETWEEN_ORDERS, CustomerFeaturesTable.URGENT_ORDER_SHARE,
+                CustomerFeaturesTable.MEDIAN_REQUESTED_LEAD_TIME_DAYS, CustomersTable.PRICE_SENSITIVITY)) {
             if (available.contains(feature) && !result.contains(feature)) {
                 result.add(feature);
             }
