@@ -12,7 +12,14 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULT_TABLES = [
     "validated_customers", "validated_products", "validated_distribution_centers", "validated_calendar",
     "validated_transactions", "quarantine", "customer_features", "feature_dictionary", "customer_segments",
-    "segmentation_model_selection", "segment_profiles", "segment_centroids",
+    "segmentation_model_selection", "segment_profiles", "segment_centroids", "segment_explanations",
+    "segment_explanation_summary",
+    "customer_rule_segments", "segment_rule_crosstab", "customer_abc_xyz", "product_abc_xyz",
+    "segment_service_policy", "service_policy_coverage", "service_policy_complexity",
+    "segment_demand_history", "segment_demand_forecast", "forecast_backtest", "forecast_accuracy",
+    "inventory_targets",
+    "demand_zones", "zone_segment_demand", "dc_allocation", "dc_utilization", "allocation_summary", "supply_risk",
+    "quality_checks",
 ]
 
 
@@ -67,7 +74,7 @@ def test_counts_reconcile_in_the_ledger(demo):
         assert row["rows_in"] == row["rows_accepted"] + row["rows_quarantined"], row
         quarantined = sum(1 for bad in quarantine if bad["source_table"] == row["table_name"])
         assert quarantined == row["rows_quarantined"], row["table_name"]
-    assert len(ledger) == 8, "a rerun updates the ledger rows of its run id instead of adding more"
+    assert len(ledger) == 19, "a rerun updates the ledger rows of its run id instead of adding more"
 
 
 def test_quarantine_explains_every_rejected_row(demo):
@@ -75,4 +82,27 @@ def test_quarantine_explains_every_rejected_row(demo):
     reasons = {row["reason_code"] for row in first["quarantine"]}
     assert {"DUPLICATE_KEY", "UNKNOWN_PRODUCT", "AFTER_RUN_DATE", "MISSING_ID"} <= reasons
     assert all(row["raw_record"] and row["reason_detail"] for row in first["quarantine"])
-    assert "Stages run: [ingest, features, segment, check]" in output
+    assert "Stages run: [ingest, features, segment, classify, forecast, allocate, check]" in output
+
+
+def test_planning_tables_agree_with_each_other(demo):
+    """Read without Spark: one policy per segment, ordered intervals, capacity kept, zone demand fully served."""
+    _, _, first = demo
+    segments = {row["segment_id"] for row in first["customer_segments"]}
+    assert sorted(row["segment_id"] for row in first["segment_service_policy"]) == sorted(segments)
+    assert all(0 < row["target_service_level"] < 1 for row in first["segment_service_policy"])
+    forecasts = first["segment_demand_forecast"]
+    assert forecasts and all(
+        0 <= row["lower_95"] <= row["lower_80"] <= row["forecast_units"] <= row["upper_80"] <= row["upper_95"]
+        for row in forecasts)
+    assert all(row["safety_stock_units"] >= 0 for row in first["inventory_targets"])
+    assert all(row["utilization"] <= 1 + 1e-6 for row in first["dc_utilization"])
+    demand, served = {}, {}
+    for row in first["zone_segment_demand"]:
+        key = (row["zone_id"], row["segment_id"], row["period_start"])
+        demand[key] = demand.get(key, 0.0) + row["demand_units"]
+    for row in first["dc_allocation"]:
+        key = (row["zone_id"], row["segment_id"], row["period_start"])
+        served[key] = served.get(key, 0.0) + row["units"]
+    assert demand and all(abs(served.get(key, 0.0) - units) <= 1e-6 * max(1.0, units) for key, units in demand.items())
+    assert all(row["status"] == "passed" for row in first["quality_checks"] if row["level"] == "error")
