@@ -20,7 +20,7 @@ public record ErrorSpread(double intercept, double slope, int errors) implements
 
     /** The standard deviation of the error at step h (1-based). */
     public double standardDeviation(int step) {
-        return Math.sqrt(Math.max(0, intercept + slope * (step - 1)));
+        return Math.sqrt(Math.max(0, intercept + slope * step));
     }
 
     /** Half width of the two-sided interval of the given coverage (e.g. 0.8) at step h. */
@@ -73,10 +73,11 @@ public record ErrorSpread(double intercept, double slope, int errors) implements
                 continue;
             }
             double y = meanSquares[h] / counts[h];
-            sumX += h;
+            double x = h + 1;
+            sumX += x;
             sumY += y;
-            sumXX += (double) h * h;
-            sumXY += h * y;
+            sumXX += x * x;
+            sumXY += x * y;
             points++;
         }
         if (points == 0) {

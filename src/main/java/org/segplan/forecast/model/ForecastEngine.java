@@ -220,7 +220,7 @@ public final class ForecastEngine {
             }
         }
         double meanSquare = residuals == 0 ? 0 : sum / residuals;
-        return new ErrorSpread(meanSquare, meanSquare, residuals);
+        return new ErrorSpread(0, meanSquare, residuals);
     }
 
     /** The model's forecast from a shorter history with the parameters of {@code fit} (baselines need none). */

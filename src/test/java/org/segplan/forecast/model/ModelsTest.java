@@ -156,15 +156,18 @@ class ModelsTest {
 
     @Test
     void errorSpreadRecoversARandomWalksLinearVariance() {
-        // Errors whose mean square at step h is exactly 4h: intercept 4, slope 4.
+        // Errors whose mean square at step h is exactly 4h: intercept 0, slope 4.
         double[][] errors = new double[2][6];
         for (int h = 0; h < 6; h++) {
             errors[0][h] = 2 * Math.sqrt(h + 1);
             errors[1][h] = -2 * Math.sqrt(h + 1);
         }
         ErrorSpread spread = ErrorSpread.fit(errors, -1);
-        assertEquals(4, spread.intercept(), 1e-9);
+        assertEquals(0, spread.intercept(), 1e-9);
         assertEquals(4, spread.slope(), 1e-9);
+        // A spread is never zero at step 1 when errors are not: the line is fitted through the steps 1..h.
+        double[][] growing = {{0.1, 1, 3, 6}, {-0.1, -1, -3, -6}};
+        assertTrue(ErrorSpread.fit(growing, -1).standardDeviation(1) > 0);
         assertEquals(1.95996 * Math.sqrt(12), spread.halfWidth(0.95, 3), 1e-4);
         assertEquals(1.28155 * 2, spread.halfWidth(0.8, 1), 1e-4);
     }
