@@ -11,7 +11,8 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 def test_the_numbered_notebooks_are_there():
     names = {path.name for path in NOTEBOOKS}
-    assert names >= {"01_data_quality.ipynb", "02_segments.ipynb", "05_run_history.ipynb"}
+    assert names >= {"01_data_quality.ipynb", "02_segments.ipynb", "03_forecasts.ipynb", "04_allocation.ipynb",
+                     "05_run_history.ipynb"}
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
