@@ -95,8 +95,14 @@ class AllocateStageTest {
                 () -> new AllocateStage().execute(TestRuns.context(unreachable, RUN_DATE)));
         allocationRowsAfterInfeasible = lakehouse.countRunDate(DcAllocationTable.NAME, RUN_DATE);
 
-        noForecast = assertThrows(SegplanException.class,
-                () -> new AllocateStage().execute(TestRuns.context(config, LocalDate.of(2025, 11, 30))));
+        // A run date with order lines but no forecast: the stage says which command to run first. (Without
+        // order lines at all, a customers-only run, it is skipped instead.)
+        RunContext earlier = TestRuns.context(config, LocalDate.of(2025, 11, 30));
+        lakehouse.replaceRunDate(ValidatedTables.of(TransactionsTable.NAME),
+                lakehouse.readRunDate(ValidatedTables.of(TransactionsTable.NAME), RUN_DATE)
+                        .drop(org.segplan.contract.OutputColumns.RUN_DATE, org.segplan.contract.OutputColumns.RUN_ID),
+                earlier.run());
+        noForecast = assertThrows(SegplanException.class, () -> new AllocateStage().execute(earlier));
     }
 
     private static SegplanConfig config(String... extra) {
