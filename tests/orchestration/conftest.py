@@ -72,6 +72,9 @@ def local_config(airflow_home) -> Path:
 @pytest.fixture(scope="session")
 def dag_runs(airflow_db, local_config):
     """Runs the DAG twice for 2025-12-31 into LAKEHOUSE; the tables after each run, read with delta-rs."""
+    # Registers the ab_user table that DagRunNote's foreign key names; without it dag.test() fails to flush
+    # ("could not find table 'ab_user'") when the FAB provider's models were not imported yet.
+    import airflow.providers.fab.auth_manager.models  # noqa: F401
     from airflow.models import DagBag
     from test_dag_run import run_dag, snapshot
 

@@ -141,13 +141,6 @@ public final class Errors {
                 "run '" + command + " --run-date " + runDate + "' first, or 'segplan run' for every stage");
     }
 
-    public static SegplanException stageNotAvailable(String stage) {
-        return error(ErrorCategory.STAGE, "STAGE_NOT_AVAILABLE",
-                "Stage '" + stage + "' is not available in this version of segplan",
-                "it is planned but not built yet",
-                "run 'segplan run', which runs every stage this version has, and see README.md for the roadmap");
-    }
-
     public static SegplanException tooFewCustomers(long customers, int needed) {
         return error(ErrorCategory.STAGE, "TOO_FEW_CUSTOMERS",
                 "Segmentation needs at least " + needed + " customers with features but found " + customers,

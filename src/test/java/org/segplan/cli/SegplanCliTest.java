@@ -46,12 +46,4 @@ class SegplanCliTest {
         assertEquals(2, SegplanCli.execute("ingest", "--run-date", "31/12/2025"));
         assertEquals(2, SegplanCli.execute("generate", "--output", "/tmp/never", "--customers", "3"));
     }
-
-    @Test
-    void stagesNotBuiltYetSayWhatToDoInsteadBeforeStartingSpark() {
-        int[] code = new int[1];
-        String[] output = captured(() -> code[0] = SegplanCli.execute("allocate", "--run-date", "2025-12-31"));
-        assertEquals(5, code[0]);
-        assertTrue(output[1].contains("STAGE_NOT_AVAILABLE"), output[1]);
-    }
 }
