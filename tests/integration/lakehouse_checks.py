@@ -11,8 +11,18 @@ KNOWN_TABLES = {
                "validated_distribution_centers", "validated_calendar", "quarantine"],
     "features": ["customer_features", "feature_dictionary"],
     # segment_migrations is written only when an earlier run date exists (these tests use one run date).
-    "segment": ["customer_segments", "segment_profiles", "segmentation_model_selection", "segment_centroids"],
+    "segment": ["customer_segments", "segment_profiles", "segmentation_model_selection", "segment_centroids",
+                "segment_explanations", "segment_explanation_summary"],
+    "classify": ["customer_rule_segments", "segment_rule_crosstab", "customer_abc_xyz", "product_abc_xyz",
+                 "segment_service_policy", "service_policy_coverage", "service_policy_complexity"],
+    "forecast": ["segment_demand_history", "segment_demand_forecast", "forecast_backtest", "forecast_accuracy",
+                 "inventory_targets"],
+    "allocate": ["demand_zones", "zone_segment_demand", "dc_allocation", "dc_utilization", "allocation_summary",
+                 "unmet_demand", "supply_risk"],
+    "check": ["quality_checks"],
 }
+# Tables that are rightly empty on the sample data: every unit of demand is delivered.
+MAY_BE_EMPTY = {"unmet_demand"}
 
 
 def read_all(table_uri: str, storage_options=None):
@@ -34,6 +44,8 @@ def check_lakehouse(table_names: list, table_uri, stages: list, storage_options=
     assert len(run_ids) == 1, run_ids
 
     for name, table in tables.items():
+        if name in MAY_BE_EMPTY and table.num_rows == 0:
+            continue
         assert table.num_rows > 0, f"{name} is empty"
         assert "run_date" in table.column_names and "run_id" in table.column_names, name
         assert {value.isoformat() for value in table["run_date"].to_pylist()} == {RUN_DATE}, name
