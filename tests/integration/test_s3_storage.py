@@ -11,7 +11,7 @@ import pytest
 from deltalake import DeltaTable
 
 from conftest import ACCESS_KEY, BUCKET, run_segplan_locally, s3_env
-from lakehouse_checks import KNOWN_TABLES, check_lakehouse, read_all, sorted_rows
+from lakehouse_checks import KNOWN_TABLES, MAY_BE_EMPTY, check_lakehouse, read_all, sorted_rows
 from support import ROOT, RUNTIME_LIB, java_command, run_logged, stages_run
 
 # Columns of pipeline_runs that a rerun legitimately changes.
@@ -25,8 +25,9 @@ RERUN_VARIES = ("started_at", "duration_seconds")
 DIGITS = 9
 ACROSS_MODES_VARIES = {"pipeline_runs": (*RERUN_VARIES, "message"), "segmentation_model_selection": ("score",)}
 # Tables whose rows are bit-for-bit the same across the modes (no double arithmetic over partitions).
+# customer_features is not among them: return_rate, a ratio of sums, was measured to differ in the last bit.
 EXACT_ACROSS_MODES = {"validated_customers", "validated_transactions", "validated_products",
-                      "validated_distribution_centers", "validated_calendar", "quarantine", "customer_features",
+                      "validated_distribution_centers", "validated_calendar", "quarantine",
                       "feature_dictionary", "customer_segments"}
 
 
@@ -123,6 +124,8 @@ def test_time_travel_over_s3_reads_the_first_run(s3, rerun):
     # The rerun committed new versions (it rewrote the run date), so the reads above really travelled in time.
     options = storage_options(s3)
     for name, version in rerun["first_versions"].items():
+        if name in MAY_BE_EMPTY and not rerun["first_rows"][name]:
+            continue  # Delta commits no new version when an empty table is overwritten with no rows
         assert DeltaTable(table_uri(name), storage_options=options).version() > version, name
 
 
