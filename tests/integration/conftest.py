@@ -58,18 +58,18 @@ def s3_env(s3) -> dict:
             "SEGPLAN_S3_ENDPOINT": s3["endpoint"], "SPARK_LOCAL_IP": "127.0.0.1"}
 
 
-def s3_run_arguments(s3, command: str, inputs: str) -> list:
+def s3_run_arguments(s3, command: str, inputs: str, lakehouse: str = "lakehouse") -> list:
     return [command, "--config", str(ROOT / "conf" / "s3.conf"), "--run-date", RUN_DATE,
-            "--set", f"segplan.lakehouse.root=s3a://{BUCKET}/lakehouse",
+            "--set", f"segplan.lakehouse.root=s3a://{BUCKET}/{lakehouse}",
             "--set", f"segplan.spark.settings.\"spark.hadoop.fs.s3a.buffer.dir\"={s3['base'] / 's3a-buffer'}",
             "--set", "segplan.spark.settings.\"spark.ui.enabled\"=false",
             "--set", f"segplan.spark.settings.\"spark.local.dir\"={s3['base'] / 'spark-local'}",
             *input_overrides(inputs)]
 
 
-def run_segplan_locally(s3, command: str, inputs: str, log_name: str):
+def run_segplan_locally(s3, command: str, inputs: str, log_name: str, lakehouse: str = "lakehouse"):
     """bin/segplan (local[2]) with conf/s3.conf."""
-    return run_logged([str(ROOT / "bin" / "segplan"), *s3_run_arguments(s3, command, inputs)],
+    return run_logged([str(ROOT / "bin" / "segplan"), *s3_run_arguments(s3, command, inputs, lakehouse)],
                       s3["base"] / log_name, {**s3_env(s3), "SEGPLAN_JAVA_OPTS": "-Xmx2g"}, timeout=1200)
 
 

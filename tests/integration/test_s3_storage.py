@@ -130,7 +130,9 @@ def test_time_travel_over_s3_reads_the_first_run(s3, rerun):
 
 
 def test_a_failing_run_names_the_problem_without_the_secret(s3, rerun):
-    result = run_segplan_locally(s3, "ingest", f"s3a://{BUCKET}/no-such-folder", "missing-input.log")
+    # Its own lakehouse: the failed attempt's ledger row must not land beside the runs the other tests check.
+    result = run_segplan_locally(s3, "ingest", f"s3a://{BUCKET}/no-such-folder", "missing-input.log",
+                                 lakehouse="failed-run-lakehouse")
     assert result.returncode == 3, result.stdout[-3000:]
     assert "MISSING_INPUT" in result.stdout
     assert s3["secret"] not in result.stdout
