@@ -170,8 +170,8 @@ public final class AllocateStage implements Stage {
             lakehouse.replaceRunDate(SupplyRiskTable.NAME, SupplyRisk.compute(
                     lakehouse.readRunDate(DcAllocationTable.NAME, runDate), zoneDemand, zones, transactions, segments),
                     context.run());
-            notes.add(totalsNote(summary, zoneCount, zoneDemand.count(), periodDays, settings));
             long demandRows = zoneDemand.count();
+            notes.add(totalsNote(summary, zoneCount, demandRows, periodDays, settings));
             return new StageOutcome(List.of(
                     TableCounts.output(DemandZonesTable.NAME, customerZones.count(), zoneCount),
                     TableCounts.output(DcAllocationTable.NAME, demandRows,
