@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.first;
@@ -163,7 +164,8 @@ public final class ForecastStage implements Stage {
                 max(ForecastAccuracyTable.LAST_ORIGIN).as(ForecastAccuracyTable.LAST_ORIGIN),
                 max(ForecastAccuracyTable.HISTORY_BUCKETS).as(ForecastAccuracyTable.HISTORY_BUCKETS),
                 sum(ForecastAccuracyTable.MEAN_DEMAND).as(ForecastAccuracyTable.MEAN_DEMAND),
-                concat_ws(", ", sort_array(collect_list(ForecastAccuracyTable.BASELINE_MODEL)))
+                // The distinct baselines: seasonal naive falls back to naive on series shorter than two seasons.
+                concat_ws(", ", sort_array(collect_set(ForecastAccuracyTable.BASELINE_MODEL)))
                         .as(ForecastAccuracyTable.BASELINE_MODEL));
         Dataset<Row> joined = series.join(points, series.col(ForecastAccuracyTable.SEGMENT_ID)
                 .eqNullSafe(points.col(ForecastAccuracyTable.SEGMENT_ID)), "left")
@@ -250,10 +252,11 @@ public final class ForecastStage implements Stage {
                 .where(col(ForecastAccuracyTable.LEVEL).equalTo(ForecastAccuracyTable.SEGMENT))
                 .orderBy(coalesce(col(ForecastAccuracyTable.SEGMENT_ID), lit(Integer.MAX_VALUE)))
                 .select(ForecastAccuracyTable.SEGMENT_ID, ForecastAccuracyTable.WAPE, ForecastAccuracyTable.BASELINE_WAPE,
-                        ForecastAccuracyTable.COVERAGE_80, ForecastAccuracyTable.COVERAGE_95).collectAsList()) {
-            notes.add(String.format(Locale.ROOT, "segment %s: backtest WAPE %s vs baseline (seasonal naive) %s, coverage 80%% %s, 95%% %s",
-                    row.isNullAt(0) ? "unsegmented" : row.get(0), percent(row, 1), percent(row, 2), percent(row, 3),
-                    percent(row, 4)));
+                        ForecastAccuracyTable.COVERAGE_80, ForecastAccuracyTable.COVERAGE_95,
+                        ForecastAccuracyTable.BASELINE_MODEL).collectAsList()) {
+            notes.add(String.format(Locale.ROOT, "segment %s: backtest WAPE %s vs baseline (%s) %s, coverage 80%% %s, 95%% %s",
+                    row.isNullAt(0) ? "unsegmented" : row.get(0), percent(row, 1), row.getString(5), percent(row, 2),
+                    percent(row, 3), percent(row, 4)));
         }
         return notes;
     }
