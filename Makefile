@@ -4,6 +4,7 @@ MVN ?= mvn -B
 GIT_COMMIT := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 JAR := target/segplan.jar
 RUNTIME_LIB := target/runtime-lib
+TEST_CLASSES := target/test-classes/.complete
 
 PYTHON ?= python3
 TEST_VENV := target/venv-tests
@@ -16,7 +17,7 @@ INTEGRATION_VENV := target/venv-integration
 BENCH_VENV := target/venv-bench
 BENCH_STEPS ?= 100000
 
-.PHONY: build demo test java-test python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv real-data bench-allocation help
+.PHONY: build demo test java-test python-suites python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv real-data bench-allocation help
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
@@ -44,7 +45,16 @@ $(RUNTIME_LIB)/.complete: pom.xml
 demo: build
 	bin/segplan run --config conf/local.conf
 
-test: java-test python-test orchestration-test integration-test
+# Every test. Maven builds first (the jar, the test classes, s3proxy); then the Java suite and the Python suites run
+# side by side: most of either is waiting on Spark's scheduler and Delta commits, not on the CPU, so on 2 cores the
+# whole takes little more than the longer of the two. The Python suites run one after another, their lines
+# prefixed with [python]; Surefire's lines stay as they are (CI reads its "Tests run:" lines).
+test: build $(TEST_CLASSES) $(S3PROXY_JAR)
+	$(MAKE) --no-print-directory -j2 java-test python-suites
+
+python-suites:
+	set -o pipefail; $(MAKE) --no-print-directory -j1 python-test orchestration-test integration-test 2>&1 \
+	  | sed -u 's/^/[python] /'
 
 # Not quiet: CI reads Surefire's "Tests run:" lines.
 java-test:
@@ -99,8 +109,12 @@ clean:
 	rm -rf target lakehouse
 
 # Test classes hold the small programs the integration tests and benchmarks run (time travel, floor, DuckDB).
-test-classes: build
+test-classes: $(TEST_CLASSES)
+
+# A stamp, so suites that need the test classes do not run Maven again while the Java suite runs.
+$(TEST_CLASSES): $(JAR) $(shell find src/test -type f)
 	$(MVN) test-compile -q -Dgit.commit=$(GIT_COMMIT)
+	touch $@
 
 # s3proxy (an S3-compatible server) runs as its own process in the S3 test; fetched, never committed.
 $(S3PROXY_JAR):
@@ -112,7 +126,7 @@ $(INTEGRATION_VENV)/.complete: tests/integration/requirements.txt
 	touch $@
 
 # Separate OS processes (Spark master, workers, s3proxy) on free loopback ports, in a fresh temp folder per run.
-integration-test: test-classes $(S3PROXY_JAR) $(INTEGRATION_VENV)/.complete
+integration-test: $(TEST_CLASSES) $(S3PROXY_JAR) $(INTEGRATION_VENV)/.complete
 	tmp=$$(mktemp -d /tmp/segplan-integration.XXXXXX) && \
 	  cd tests/integration && ../../$(INTEGRATION_VENV)/bin/python -m pytest -v -p no:cacheprovider \
 	    --basetemp=$$tmp/pytest . ; status=$$?; rm -rf $$tmp; exit $$status
@@ -127,5 +141,5 @@ $(BENCH_VENV)/.complete: bench/requirements.txt
 	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	touch $@
 
-bench: test-classes target/bench-lib/.complete $(BENCH_VENV)/.complete
+bench: $(TEST_CLASSES) target/bench-lib/.complete $(BENCH_VENV)/.complete
 	bench/run_all.sh $(BENCH_STEPS)
