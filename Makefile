@@ -17,7 +17,7 @@ INTEGRATION_VENV := target/venv-integration
 BENCH_VENV := target/venv-bench
 BENCH_STEPS ?= 100000
 
-.PHONY: build demo test java-test python-suites python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv real-data bench-allocation help
+.PHONY: build demo test java-test test-lane-java test-lane-services python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv real-data bench-allocation help
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
@@ -45,16 +45,20 @@ $(RUNTIME_LIB)/.complete: pom.xml
 demo: build
 	bin/segplan run --config conf/local.conf
 
-# Every test. Maven builds first (the jar, the test classes, s3proxy); then the Java suite and the Python suites run
-# side by side: most of either is waiting on Spark's scheduler and Delta commits, not on the CPU, so on 2 cores the
-# whole takes little more than the longer of the two. The Python suites run one after another, their lines
-# prefixed with [python]; Surefire's lines stay as they are (CI reads its "Tests run:" lines).
+# Every test. Maven builds first (the jar, the test classes, s3proxy); then two lanes run side by side: the Java
+# suite then the Python checks, and the Airflow/notebook suite then the cluster and S3 suite. Most of each is
+# waiting on Spark's scheduler, Delta commits and process start-up rather than on the CPU, so on 2 cores the whole
+# takes little more than the longer lane. The second lane's lines are prefixed [airflow+cluster]; Surefire's lines
+# stay as they are (CI reads its "Tests run:" lines).
 test: build $(TEST_CLASSES) $(S3PROXY_JAR)
-	$(MAKE) --no-print-directory -j2 java-test python-suites
+	$(MAKE) --no-print-directory -j2 test-lane-java test-lane-services
 
-python-suites:
-	set -o pipefail; $(MAKE) --no-print-directory -j1 python-test orchestration-test integration-test 2>&1 \
-	  | sed -u 's/^/[python] /'
+test-lane-java:
+	$(MAKE) --no-print-directory -j1 java-test python-test
+
+test-lane-services:
+	set -o pipefail; $(MAKE) --no-print-directory -j1 orchestration-test integration-test 2>&1 \
+	  | sed -u 's/^/[airflow+cluster] /'
 
 # Not quiet: CI reads Surefire's "Tests run:" lines.
 java-test:
