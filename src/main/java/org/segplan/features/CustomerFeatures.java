@@ -156,65 +156,79 @@ public final class CustomerFeatures {
                 .withColumn("__normalized_payment", normalizedLabel(TransactionsTable.PAYMENT_METHOD))
                 .groupBy(TransactionsTable.CUSTOMER_ID, TransactionsTable.ORDER_ID)
                 .agg(min(TransactionsTable.ORDER_TIMESTAMP).as("__ordered_at"), orderAggregates.toArray(Column[]::new));
+        // One aggregation over all orders: behaviour features count purchase orders only (onPurchase), while
+        // refunds of every order, return-only ones included, net off the value. A separate return-only branch would
+        // aggregate the lines a second time and need a full outer join.
         Column purchase = col("__is_purchase").equalTo(1);
-        Column gap = (unix_timestamp(col("__ordered_at")).minus(
-                lag(unix_timestamp(col("__ordered_at")), 1).over(Window.partitionBy(TransactionsTable.CUSTOMER_ID)
-                        .orderBy(col("__ordered_at"), col(TransactionsTable.ORDER_ID))))).divide(SECONDS_PER_DAY);
-        Dataset<Row> purchases = orders.where(purchase).withColumn("__gap_days", gap);
-        Dataset<Row> returnsOnly = orders.where(purchase.unary_$bang());
+        // Return-only orders sort first, so the lag of a purchase is another purchase, or null for the first one.
+        Column previousIsPurchase = lag(col("__is_purchase"), 1).over(byCustomer());
+        Column gap = when(purchase.and(previousIsPurchase.equalTo(1)),
+                unix_timestamp(col("__ordered_at")).minus(lag(unix_timestamp(col("__ordered_at")), 1).over(byCustomer()))
+                        .divide(SECONDS_PER_DAY));
+        Dataset<Row> withGaps = orders.withColumn("__gap_days", gap);
 
+        Column grossValue = onPurchase("__gross_value");
+        Column units = onPurchase("__units");
+        Column orderedAt = onPurchase("__ordered_at");
         List<Column> aggregates = new ArrayList<>(List.of(
-                to_date(min("__ordered_at")).as("__first_order_date"),
-                datediff(lit(Date.valueOf(runDate)), to_date(max("__ordered_at"))).as(CustomerFeaturesTable.RECENCY_DAYS),
-                count(lit(1)).as(CustomerFeaturesTable.FREQUENCY),
-                sum("__gross_value").as("__gross"),
-                sum("__returned_value").as("__returned"),
-                avg("__gross_value").as(CustomerFeaturesTable.AVERAGE_ORDER_VALUE),
-                stddev_pop("__gross_value").divide(avg("__gross_value")).as(CustomerFeaturesTable.ORDER_VALUE_CV),
-                avg("__units").as(CustomerFeaturesTable.UNITS_PER_ORDER),
-                stddev_pop("__units").divide(avg("__units")).as(CustomerFeaturesTable.ORDER_SIZE_CV),
+                to_date(min(orderedAt)).as("__first_order_date"),
+                datediff(lit(Date.valueOf(runDate)), to_date(max(orderedAt))).as(CustomerFeaturesTable.RECENCY_DAYS),
+                count(when(purchase, lit(1))).as(CustomerFeaturesTable.FREQUENCY),
+                sum(grossValue).as("__gross"),
+                sum("__returned_value").as("__returned_total"),
+                avg(grossValue).as(CustomerFeaturesTable.AVERAGE_ORDER_VALUE),
+                stddev_pop(grossValue).divide(avg(grossValue)).as(CustomerFeaturesTable.ORDER_VALUE_CV),
+                avg(units).as(CustomerFeaturesTable.UNITS_PER_ORDER),
+                stddev_pop(units).divide(avg(units)).as(CustomerFeaturesTable.ORDER_SIZE_CV),
                 avg("__gap_days").as(CustomerFeaturesTable.MEAN_DAYS_BETWEEN_ORDERS),
                 stddev_pop("__gap_days").divide(avg("__gap_days")).as(CustomerFeaturesTable.CV_DAYS_BETWEEN_ORDERS),
-                percentile_approx(col("__lead_time_days"), lit(0.5), lit(10_000))
+                percentile_approx(onPurchase("__lead_time_days"), lit(0.5), lit(10_000))
                         .cast("double").as(CustomerFeaturesTable.MEDIAN_REQUESTED_LEAD_TIME_DAYS),
-                avg(when(col("__lead_time_days").isNull(), null)
-                        .when(col("__lead_time_days").leq(urgentLeadTimeDays), 1.0).otherwise(0.0))
+                avg(when(purchase, when(col("__lead_time_days").isNull(), null)
+                        .when(col("__lead_time_days").leq(urgentLeadTimeDays), 1.0).otherwise(0.0)))
                         .as(CustomerFeaturesTable.URGENT_ORDER_SHARE)));
         for (String channel : vocabulary.channels()) {
-            aggregates.add(avg(when(col("__channel").equalTo(channel), 1.0).otherwise(0.0))
+            aggregates.add(avg(when(purchase, when(col("__channel").equalTo(channel), 1.0).otherwise(0.0)))
                     .as(CustomerFeaturesTable.CHANNEL_SHARE_PREFIX + channel));
         }
         for (String payment : vocabulary.paymentMethods()) {
-            aggregates.add(avg(when(col("__payment").equalTo(payment), 1.0).otherwise(0.0))
+            aggregates.add(avg(when(purchase, when(col("__payment").equalTo(payment), 1.0).otherwise(0.0)))
                     .as(CustomerFeaturesTable.PAYMENT_SHARE_PREFIX + payment));
         }
-        Column gross = sum("__gross_value");
+        Column gross = sum(grossValue);
         for (String category : vocabulary.categories()) {
-            aggregates.add(when(gross.gt(0), sum("__spend_" + category).divide(gross))
+            aggregates.add(when(gross.gt(0), sum(onPurchase("__spend_" + category)).divide(gross))
                     .as(CustomerFeaturesTable.CATEGORY_SHARE_PREFIX + category));
         }
-        aggregates.add(when(gross.gt(0), sum("__new_spend").divide(gross)).as(CustomerFeaturesTable.NEW_PRODUCT_SPEND_SHARE));
-        aggregates.add(when(gross.gt(0), sum("__mature_spend").divide(gross))
+        aggregates.add(when(gross.gt(0), sum(onPurchase("__new_spend")).divide(gross))
+                .as(CustomerFeaturesTable.NEW_PRODUCT_SPEND_SHARE));
+        aggregates.add(when(gross.gt(0), sum(onPurchase("__mature_spend")).divide(gross))
                 .as(CustomerFeaturesTable.MATURE_PRODUCT_SPEND_SHARE));
         // Herfindahl index of spend over the twelve calendar months: 1/12 when even, 1 when all in one month.
         Column concentration = lit(0.0);
         for (int month = 1; month <= 12; month++) {
-            Column share = sum(when(month(col("__ordered_at")).equalTo(month), col("__gross_value")).otherwise(0.0))
-                    .divide(gross);
+            Column share = sum(when(month(orderedAt).equalTo(month), grossValue).otherwise(0.0)).divide(gross);
             concentration = concentration.plus(share.multiply(share));
         }
         aggregates.add(when(gross.gt(0), concentration).as(CustomerFeaturesTable.SEASONALITY_CONCENTRATION));
-        Dataset<Row> perCustomer = purchases.groupBy(TransactionsTable.CUSTOMER_ID)
-                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new));
-        // Return-only orders still carry value back; fold their refunds into the customer's net value.
-        Dataset<Row> refunds = returnsOnly.groupBy(TransactionsTable.CUSTOMER_ID)
-                .agg(sum("__returned_value").as("__refunds_only"));
-        return perCustomer.join(refunds, toSeq(TransactionsTable.CUSTOMER_ID), "full")
-                .withColumn("__returned_total", coalesce(col("__returned"), lit(0.0)).plus(coalesce(col("__refunds_only"), lit(0.0))))
-                .withColumn(CustomerFeaturesTable.MONETARY, coalesce(col("__gross"), lit(0.0)).minus(col("__returned_total")))
+        return withGaps.groupBy(TransactionsTable.CUSTOMER_ID)
+                .agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
+                .withColumn(CustomerFeaturesTable.MONETARY,
+                        coalesce(col("__gross"), lit(0.0)).minus(coalesce(col("__returned_total"), lit(0.0))))
                 .withColumn(CustomerFeaturesTable.RETURN_RATE,
-                        when(col("__gross").gt(0), col("__returned_total").divide(col("__gross"))))
-                .drop("__gross", "__returned", "__refunds_only", "__returned_total");
+                        when(col("__gross").gt(0), coalesce(col("__returned_total"), lit(0.0)).divide(col("__gross"))))
+                .drop("__gross", "__returned_total");
+    }
+
+    /** A customer's orders, return-only orders first, then by time: the order the purchase gaps are taken in. */
+    private static org.apache.spark.sql.expressions.WindowSpec byCustomer() {
+        return Window.partitionBy(TransactionsTable.CUSTOMER_ID)
+                .orderBy(col("__is_purchase"), col("__ordered_at"), col(TransactionsTable.ORDER_ID));
+    }
+
+    /** The order-level value on purchase orders, null on return-only orders (aggregates skip nulls). */
+    private static Column onPurchase(String orderColumn) {
+        return when(col("__is_purchase").equalTo(1), col(orderColumn));
     }
 
     private static Dataset<Row> attributes(Dataset<Row> customers, LocalDate runDate) {
