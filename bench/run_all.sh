@@ -78,10 +78,14 @@ for customers in "${steps[@]}"; do
     input_settings+=(--set "segplan.inputs.${table//_/-}.path=$inputs/$table"
                      --set "segplan.inputs.${table//_/-}.format=parquet")
   done
+  # Spark's event log of every stage process, for the profile (bench/profile.py: where each stage's time goes).
+  rm -rf "$out/events" && mkdir -p "$out/events"
+  event_settings=(--set 'segplan.spark.settings."spark.eventLog.enabled"=true'
+    --set "segplan.spark.settings.\"spark.eventLog.dir\"=file://$out/events")
   for stage in "${stages[@]}"; do
     echo "[$customers] stage $stage"
     measure "$stage" "$out/$stage.log" bin/segplan "$stage" --config conf/local.conf "${segplan_settings[@]}" \
-      "${input_settings[@]}"
+      "${input_settings[@]}" "${event_settings[@]}" --set "segplan.spark.app-name=segplan-$stage"
     inner=$(awk -v stage="$stage" '$1 == stage && $3 == "OK" { seconds = $NF } END { print seconds + 0 }' \
       "$out/$stage.log")
     case "$stage" in
@@ -139,3 +143,7 @@ for customers in "${steps[@]}"; do
 done
 
 "$venv/bin/python" bench/report.py "${steps[@]}"
+for customers in "${steps[@]}"; do
+  "$venv/bin/python" bench/profile.py "$root/bench/out/scale-$customers/events" > "$root/bench/out/scale-$customers/profile.md"
+  echo "profile of the $customers-customer step: bench/out/scale-$customers/profile.md"
+done
