@@ -123,7 +123,7 @@ for customers in "${steps[@]}"; do
     --truth "$inputs/ground-truth/customer_segments_truth" --seed "$seed"; then
     sklearn_json=$(grep '^{' "$out/sklearn.log" | tail -n 1)
     inner=$("$venv/bin/python" -c 'import json,sys; print(json.loads(sys.argv[1])["fit_seconds"])' "$sklearn_json")
-    note=$("$venv/bin/python" -c 'import json,sys; r=json.loads(sys.argv[1]); print(f"vs segment; k {r[\"k_chosen\"]} (segplan {r[\"segplan_k\"]}); ARI sklearn {r[\"ari_sklearn\"]}, segplan {r[\"ari_segplan\"]}")' "$sklearn_json")
+    note=$("$venv/bin/python" -c 'import json,sys; r=json.loads(sys.argv[1]); print("vs segment; k {} (segplan {}); ARI sklearn {}, segplan {}".format(r["k_chosen"], r["segplan_k"], r["ari_sklearn"], r["ari_segplan"]))' "$sklearn_json")
     record "$customers" sklearn-kmeans peer "$wall" "$inner" "$rss_mb" "$customer_count" "$note"
     echo "$sklearn_json" > "$out/sklearn.json"
   fi
