@@ -12,7 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BEGIN = "<!-- scale steps: written by bench/run_all.sh; do not edit by hand -->"
 END = "<!-- end of scale steps -->"
-ORDER = ["generate", "ingest", "features", "floor", "duckdb-features", "segment", "sklearn-kmeans", "autoets"]
+ORDER = ["generate", "ingest", "features", "floor", "duckdb-features", "segment", "sklearn-kmeans", "forecast-engine",
+         "autoets"]
 
 
 def machine() -> str:
@@ -69,6 +70,11 @@ def table(steps: list) -> str:
             comparisons.append(f"- {int(step):,}: segment stage / scikit-learn k-means = "
                                f"{rows['segment']['inner_seconds'] / max(rows['sklearn-kmeans']['inner_seconds'], 0.01):.1f}x "
                                f"({rows['sklearn-kmeans']['note'].removeprefix('vs segment; ')})")
+        if "forecast-engine" in rows and "autoets" in rows:
+            comparisons.append(f"- {int(step):,}: forecast, same series and held-out weeks: segplan engine "
+                               f"{rows['forecast-engine']['note'].removeprefix('vs autoets; ').split(';')[0]}; AutoETS "
+                               f"{rows['autoets']['note'].removeprefix('same series and holdout; ').split(';')[0]}; "
+                               f"series / s {rate(rows['forecast-engine'])} vs {rate(rows['autoets'])}")
     return "\n".join(lines + [""] + [line for line in comparisons if line])
 
 
