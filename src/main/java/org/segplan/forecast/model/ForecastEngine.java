@@ -288,8 +288,8 @@ public final class ForecastEngine {
 
     private SeriesForecast assemble(DemandClass demandClass, ModelFit fit, String reason,
             List<CalendarEffects.Effect> effects, double[] point, ErrorSpread spread, double[] leadTimeVariance,
-            Backtest chosen,
-            Backtest baseline, ModelName baselineModel, double[] history, double scale, int[] origins) {
+            Backtest chosen, Backtest baseline, ModelName baselineModel, double[] history, double scale,
+            int[] origins) {
         int horizon = point.length;
         double[] lower80 = new double[horizon];
         double[] upper80 = new double[horizon];
