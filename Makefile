@@ -17,7 +17,7 @@ INTEGRATION_VENV := target/venv-integration
 BENCH_VENV := target/venv-bench
 BENCH_STEPS ?= 100000
 
-.PHONY: build demo test java-test test-lane-java test-lane-services python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv real-data bench-allocation help
+.PHONY: build demo test java-test test-lane-java test-lane-services python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv real-data bench-allocation bench-forecast help
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
@@ -31,6 +31,7 @@ help:
 	@echo "make bench        scale steps (BENCH_STEPS=\"100000 1000000\"): stages vs the floor, DuckDB, scikit-learn"
 	@echo "make real-data    run every stage on the UCI Online Retail file (conf/online-retail.conf)"
 	@echo "make bench-allocation solve one allocation LP period: 2,000 zones x 50 centers x 6 segments"
+	@echo "make bench-forecast   Online Retail weekly series, last quarter held out: WAPE/MASE of segplan vs baseline"
 
 build: $(JAR) $(RUNTIME_LIB)/.complete
 
@@ -144,6 +145,10 @@ $(BENCH_VENV)/.complete: bench/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 	touch $@
+
+# Forecast accuracy on the real Online Retail file (held-out last quarter), appended to bench/RESULTS.md.
+bench-forecast: $(TEST_CLASSES) $(BENCH_VENV)/.complete
+	bench/forecast_online_retail.sh
 
 bench: $(TEST_CLASSES) target/bench-lib/.complete $(BENCH_VENV)/.complete
 	bench/run_all.sh $(BENCH_STEPS)

@@ -14,7 +14,7 @@ BEGIN = "<!-- scale steps: written by bench/run_all.sh; do not edit by hand -->"
 END = "<!-- end of scale steps -->"
 STAGES = ["ingest", "features", "segment", "classify", "forecast", "allocate", "check"]
 ORDER = ["generate", "ingest", "features", "floor", "duckdb-features", "segment", "sklearn-kmeans", "classify",
-         "forecast", "autoets", "allocate", "check"]
+         "forecast", "forecast-engine", "autoets", "allocate", "check"]
 PIPELINE_TARGET_SECONDS = 600
 
 
@@ -72,6 +72,11 @@ def table(steps: list) -> str:
             comparisons.append(f"- {int(step):,}: segment stage / scikit-learn k-means = "
                                f"{rows['segment']['inner_seconds'] / max(rows['sklearn-kmeans']['inner_seconds'], 0.01):.1f}x "
                                f"({rows['sklearn-kmeans']['note'].removeprefix('vs segment; ')})")
+        if "forecast-engine" in rows and "autoets" in rows:
+            comparisons.append(f"- {int(step):,}: forecast, same series and held-out weeks: segplan engine "
+                               f"{rows['forecast-engine']['note'].removeprefix('vs autoets; ').split(';')[0]}; AutoETS "
+                               f"{rows['autoets']['note'].removeprefix('same series and holdout; ').split(';')[0]}; "
+                               f"series / s {rate(rows['forecast-engine'])} vs {rate(rows['autoets'])}")
     for step in steps:
         stages = [by_step[step][name] for name in STAGES if name in by_step[step]]
         if stages:

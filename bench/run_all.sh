@@ -5,7 +5,8 @@
 #   floor   FloorQuery: one Spark scan + per-customer aggregation of validated_transactions (vs the feature stage)
 #   duckdb  DuckDbFeatures: the feature stage's per-customer query in DuckDB (vs the feature stage)
 #   sklearn bench/peers/kmeans_peer.py: k-means, same features, k range and sample size (vs the segment stage)
-#   autoets bench/peers/autoets_peer.py: statsforecast AutoETS per segment-week series (vs the forecast stage)
+#   autoets bench/forecast_peer.sh: statsforecast AutoETS and segplan's engine on the forecast stage's own series
+#           (segment_demand_history), last 13 weeks held out, same scoring (rows forecast-engine and autoets)
 # Prints a table and writes the "Scale steps" section of bench/RESULTS.md (bench/report.py).
 # Usage: bench/run_all.sh [customers ...]      e.g. bench/run_all.sh 100000 1000000
 # SEGPLAN_JAVA_OPTS sets the stages' heap (default -Xmx6g); BENCH_REGENERATE=1 regenerates cached inputs.
@@ -128,17 +129,32 @@ for customers in "${steps[@]}"; do
     echo "$sklearn_json" > "$out/sklearn.json"
   fi
 
-  echo "[$customers] statsforecast AutoETS (placeholder peer of the forecast stage)"
-  if [[ " ${stages[*]} " == *" forecast "* ]]; then
-    forecast_note="forecast stage present: wire its series table with --series (see bench/peers/autoets_peer.py)"
+  echo "[$customers] forecast: segplan's engine vs statsforecast AutoETS on the stage's series, last 13 weeks held out"
+  if [[ " ${stages[*]} " == *" forecast "* ]] && measure forecast-peer "$out/forecast-peer.log" \
+    bench/forecast_peer.sh "$lakehouse" "$out/forecast-peer"; then
+    peer_json=$(grep '^{' "$out/forecast-peer.log" | tail -n 1)
+    echo "$peer_json" > "$out/forecast-peer.json"
+    # One line each: series, engine s, forecast-series process s, AutoETS fit s, segplan note, AutoETS note.
+    mapfile -t peer < <("$venv/bin/python" - "$peer_json" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])
+segplan, baseline, autoets = r["scores"]
+print(r["series"], r["segplan"]["engine"]["engine_seconds"], r["segplan"]["wall_seconds"], r["autoets"]["fit_seconds"],
+      sep="\n")
+print(f"vs autoets; held-out WAPE {segplan['wape']}, MASE {segplan['mase']} ({r['holdout_weeks']} weeks); "
+      f"{baseline['name']} WAPE {baseline['wape']}; measured = engine alone, 1 thread; "
+      f"forecast-series stage {r['segplan']['stage_seconds']} s")
+print(f"same series and holdout; held-out WAPE {autoets['wape']}, MASE {autoets['mase']}; n_jobs=1, "
+      f"warm-up {r['autoets']['warm_up_seconds']} s")
+PY
+    )
+    series=${peer[0]} engine_seconds=${peer[1]} segplan_wall=${peer[2]} autoets_seconds=${peer[3]}
+    segplan_note=${peer[4]} autoets_note=${peer[5]}
+    # Both rows share the script's process (peak RSS is the largest of its processes).
+    record "$customers" forecast-engine holdout "$segplan_wall" "$engine_seconds" "$rss_mb" "$series" "$segplan_note"
+    record "$customers" autoets peer "$wall" "$autoets_seconds" "$rss_mb" "$series" "$autoets_note"
   else
-    forecast_note="forecast stage not on this branch: no comparison yet"
-  fi
-  if measure autoets "$out/autoets.log" "$venv/bin/python" bench/peers/autoets_peer.py --from-lakehouse "$lakehouse"; then
-    autoets_json=$(grep '^{' "$out/autoets.log" | tail -n 1)
-    inner=$("$venv/bin/python" -c 'import json,sys; print(json.loads(sys.argv[1])["fit_seconds"])' "$autoets_json")
-    series=$("$venv/bin/python" -c 'import json,sys; r=json.loads(sys.argv[1]); print(f"{r[\"series\"]} segment-week series, {r[\"points\"]} points, first-series warm-up {r[\"compile_seconds\"]} s")' "$autoets_json")
-    record "$customers" autoets peer "$wall" "$inner" "$rss_mb" "$lines" "$series; $forecast_note"
+    echo "[$customers] forecast comparison skipped (no forecast stage, or it failed; see $out/forecast-peer.log)" >&2
   fi
 done
 

@@ -1,10 +1,8 @@
-"""Peer of the forecasting stage (being built in parallel): statsforecast's AutoETS over a long-format series
-table with columns series_id, period, value (Parquet file or folder, or a Delta table with --delta). Prints one
-JSON line with the number of series, the compile (warm-up on one series) and fit times.
-
-Until segplan's forecast stage lands, bench/run_all.sh builds the series itself with --from-lakehouse: weekly
-units per segment (validated_transactions joined to customer_segments, returns excluded). Wiring the stage's own
-series table in is one argument: --series <lakehouse>/<its table> --delta."""
+"""statsforecast's AutoETS over a long-format series table with columns series_id, period, value (Parquet file or
+folder, or a Delta table with --delta), or over weekly units per segment built from a lakehouse
+(--from-lakehouse). Prints one JSON line with the number of series, the compile (warm-up on one series) and fit
+times. bench/run_all.sh no longer calls it: the side-by-side with the forecast stage (same series, same held-out
+weeks, both scored) is bench/forecast_peer.sh (bench/forecast_holdout.py --autoets)."""
 import argparse
 import json
 import time

@@ -121,8 +121,8 @@ public final class SeriesTask implements FlatMapGroupsFunction<String, Row, Seri
         InventoryTargets targets = null;
         String policyName = null;
         if (inventory != null) {
-            targets = InventoryTargets.compute(inventory.serviceLevel(segmentId), inventory.leadTimeDays(category),
-                    inventory.bucketDays(), forecast.meanForecast(), forecast.errorStandardDeviation());
+            targets = InventoryTargets.forForecast(inventory.serviceLevel(segmentId), inventory.leadTimeDays(category),
+                    inventory.bucketDays(), forecast);
             policyName = inventory.policyName(segmentId);
         }
         return List.of(new SeriesOutcome(seriesId, segmentId, category, region, first, units, values,

@@ -98,4 +98,29 @@ public record ErrorSpread(double intercept, double slope, int errors) implements
         }
         return new ErrorSpread(intercept, slope, total);
     }
+
+    /**
+     * Mean square of the errors summed over the first k steps, k = 1..steps, over the rows (origins) whose first k
+     * errors are all finite; null when some k has fewer than {@code minimumRows} rows (too few to say).
+     */
+    public static double[] cumulativeMeanSquares(double[][] errors, int steps, int minimumRows) {
+        double[] sums = new double[steps];
+        int[] counts = new int[steps];
+        for (double[] row : errors) {
+            double cumulative = 0;
+            for (int k = 0; k < Math.min(steps, row.length) && Double.isFinite(row[k]); k++) {
+                cumulative += row[k];
+                sums[k] += cumulative * cumulative;
+                counts[k]++;
+            }
+        }
+        double[] result = new double[steps];
+        for (int k = 0; k < steps; k++) {
+            if (counts[k] < minimumRows) {
+                return null;
+            }
+            result[k] = sums[k] / counts[k];
+        }
+        return result;
+    }
 }

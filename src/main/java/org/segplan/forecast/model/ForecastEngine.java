@@ -83,9 +83,11 @@ public final class ForecastEngine {
         Backtest chosen = results.get(best);
         double[] point = CalendarEffects.apply(fit.forecast(), history.length, calendar, effects);
         // The out-of-sample backtest errors keep the in-sample spread honest: the wider of the two is used.
-        ErrorSpread spread = spread(best, fit, history, calendar, effects).widest(ErrorSpread.fit(chosen.errors(), -1));
-        return assemble(demandClass, fit, reason, effects, point, spread, chosen, baseline, baselineModel, history,
-                scale, origins);
+        double[][] inSample = inSampleErrors(best, fit, history, calendar, effects);
+        ErrorSpread spread = spread(inSample, fit, history).widest(ErrorSpread.fit(chosen.errors(), -1));
+        double[] leadTimeVariance = leadTimeVariance(inSample, spread);
+        return assemble(demandClass, fit, reason, effects, point, spread, leadTimeVariance, chosen, baseline,
+                baselineModel, history, scale, origins);
     }
 
     /**
@@ -185,31 +187,20 @@ public final class ForecastEngine {
      */
     private ErrorSpread spread(ModelName model, ModelFit fit, double[] history, List<Regressor> calendar,
             List<CalendarEffects.Effect> effects) {
-        int n = history.length;
-        int steps = Math.max(settings.horizon(), settings.backtestHorizon());
-        int first = Math.max(2, Math.min(settings.minHistory(), n / 2));
-        List<double[]> rows = new ArrayList<>();
+        return spread(inSampleErrors(model, fit, history, calendar, effects), fit, history);
+    }
+
+    private ErrorSpread spread(double[][] inSampleErrors, ModelFit fit, double[] history) {
         int count = 0;
-        for (int length = first; length < n; length++) {
-            double[] prefix = Arrays.copyOf(history, length);
-            if (!applicable(model, prefix)) {
-                continue;
+        for (double[] row : inSampleErrors) {
+            for (double error : row) {
+                count += Double.isFinite(error) ? 1 : 0;
             }
-            double[] forecast = CalendarEffects.apply(frozenForecast(model, fit, prefix, steps), length, calendar,
-                    effects);
-            double[] errors = new double[steps];
-            for (int h = 0; h < steps; h++) {
-                double value = settings.clipAtZero() ? Math.max(0, forecast[h]) : forecast[h];
-                errors[h] = length + h < n ? history[length + h] - value : Double.NaN;
-                if (Double.isFinite(errors[h])) {
-                    count++;
-                }
-            }
-            rows.add(errors);
         }
         if (count >= MIN_SPREAD_ERRORS) {
-            return ErrorSpread.fit(rows.toArray(double[][]::new), -1);
+            return ErrorSpread.fit(inSampleErrors, -1);
         }
+        int n = history.length;
         double sum = 0;
         int residuals = 0;
         double[] fitted = fit.fitted();
@@ -221,6 +212,54 @@ public final class ForecastEngine {
         }
         double meanSquare = residuals == 0 ? 0 : sum / residuals;
         return new ErrorSpread(0, meanSquare, residuals);
+    }
+
+    /**
+     * Variance of the summed forecast error over the first k buckets (k = 1..steps), for safety stock over a lead
+     * time. Its shape comes from the in-sample origins of the spread (so correlated errors, e.g. of a wandering
+     * level, count), its scale from the spread's one-bucket variance, which the backtest may have widened; with too
+     * few in-sample errors, the spread's steps are added as independent.
+     */
+    private double[] leadTimeVariance(double[][] inSampleErrors, ErrorSpread spread) {
+        int steps = Math.max(settings.horizon(), settings.backtestHorizon());
+        double[] inSample = ErrorSpread.cumulativeMeanSquares(inSampleErrors, steps, MIN_SPREAD_ERRORS);
+        double oneBucket = spread.standardDeviation(1) * spread.standardDeviation(1);
+        double widening = inSample == null || inSample[0] <= 0 ? 1 : Math.max(1, oneBucket / inSample[0]);
+        double[] result = new double[steps];
+        double independent = 0;
+        for (int k = 0; k < steps; k++) {
+            independent += spread.standardDeviation(k + 1) * spread.standardDeviation(k + 1);
+            double value = inSample == null || inSample[0] <= 0 ? independent : inSample[k] * widening;
+            result[k] = Math.max(value, k == 0 ? 0 : result[k - 1]);
+        }
+        return result;
+    }
+
+    /**
+     * Errors of the fitted model's forecasts, parameters frozen, from every origin of the history after the first
+     * {@code min(min-history, n/2)} buckets: errors[origin][step], NaN past the end of the history.
+     */
+    private double[][] inSampleErrors(ModelName model, ModelFit fit, double[] history, List<Regressor> calendar,
+            List<CalendarEffects.Effect> effects) {
+        int n = history.length;
+        int steps = Math.max(settings.horizon(), settings.backtestHorizon());
+        int first = Math.max(2, Math.min(settings.minHistory(), n / 2));
+        List<double[]> rows = new ArrayList<>();
+        for (int length = first; length < n; length++) {
+            double[] prefix = Arrays.copyOf(history, length);
+            if (!applicable(model, prefix)) {
+                continue;
+            }
+            double[] forecast = CalendarEffects.apply(frozenForecast(model, fit, prefix, steps), length, calendar,
+                    effects);
+            double[] errors = new double[steps];
+            for (int h = 0; h < steps; h++) {
+                double value = settings.clipAtZero() ? Math.max(0, forecast[h]) : forecast[h];
+                errors[h] = length + h < n ? history[length + h] - value : Double.NaN;
+            }
+            rows.add(errors);
+        }
+        return rows.toArray(double[][]::new);
     }
 
     /** The model's forecast from a shorter history with the parameters of {@code fit} (baselines need none). */
@@ -238,16 +277,19 @@ public final class ForecastEngine {
         ModelFit fit = fitModel(model, history, settings.horizon());
         List<CalendarEffects.Effect> effects = CalendarEffects.estimate(history, fit.fitted(), calendar);
         double[] point = CalendarEffects.apply(fit.forecast(), history.length, calendar, effects);
-        ErrorSpread spread = spread(model, fit, history, calendar, effects);
+        double[][] inSample = inSampleErrors(model, fit, history, calendar, effects);
+        ErrorSpread spread = spread(inSample, fit, history);
+        double[] leadTimeVariance = leadTimeVariance(inSample, spread);
         String reason = String.format(Locale.ROOT, reasonTemplate, model.configName())
                 + "; intervals from " + spread.errors() + " in-sample errors";
-        return assemble(demandClass, fit, reason, effects, point, spread, null, null, null, history, Double.NaN,
-                new int[0]);
+        return assemble(demandClass, fit, reason, effects, point, spread, leadTimeVariance, null, null, null, history,
+                Double.NaN, new int[0]);
     }
 
     private SeriesForecast assemble(DemandClass demandClass, ModelFit fit, String reason,
-            List<CalendarEffects.Effect> effects, double[] point, ErrorSpread spread, Backtest chosen,
-            Backtest baseline, ModelName baselineModel, double[] history, double scale, int[] origins) {
+            List<CalendarEffects.Effect> effects, double[] point, ErrorSpread spread, double[] leadTimeVariance,
+            Backtest chosen, Backtest baseline, ModelName baselineModel, double[] history, double scale,
+            int[] origins) {
         int horizon = point.length;
         double[] lower80 = new double[horizon];
         double[] upper80 = new double[horizon];
@@ -267,7 +309,7 @@ public final class ForecastEngine {
             return new SeriesForecast(demandClass, fit.model(), fit.parameters(), reason, CalendarEffects.describe(effects),
                     point, lower80, upper80, lower95, upper95, settings.metric(), Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, 0, -1, -1, null, Double.NaN, Double.NaN, spread.standardDeviation(1),
-                    List.of());
+                    leadTimeVariance, List.of());
         }
         List<BacktestPoint> points = new ArrayList<>();
         int inside80 = 0;
@@ -302,7 +344,8 @@ public final class ForecastEngine {
                 ForecastMetrics.mase(chosen.meanAbsoluteError(), scale), chosen.bias(),
                 (double) inside80 / judged, (double) inside95 / judged, origins.length, origins[0],
                 origins[origins.length - 1], baselineModel, baseline.wape(),
-                ForecastMetrics.mase(baseline.meanAbsoluteError(), scale), spread.standardDeviation(1), points);
+                ForecastMetrics.mase(baseline.meanAbsoluteError(), scale), spread.standardDeviation(1),
+                leadTimeVariance, points);
     }
 
     /** One model's backtest: forecasts and errors per origin and step. */

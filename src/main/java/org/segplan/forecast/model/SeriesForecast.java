@@ -8,7 +8,9 @@ import java.util.List;
  * intervals, and its backtest accuracy beside the seasonal-naive (or naive) baseline's.
  *
  * @param firstOrigin index of the last bucket seen by the first backtest origin, -1 without a backtest
- * @param errorStandardDeviation standard deviation of the one-bucket-ahead forecast error (for safety stock)
+ * @param errorStandardDeviation standard deviation of the one-bucket-ahead forecast error
+ * @param leadTimeErrorVariance variance of the forecast error summed over the first k buckets, k = 1..steps (for
+ *     safety stock over a lead time)
  */
 public record SeriesForecast(
         DemandClass demandClass,
@@ -34,9 +36,16 @@ public record SeriesForecast(
         double baselineWape,
         double baselineMase,
         double errorStandardDeviation,
+        double[] leadTimeErrorVariance,
         List<BacktestPoint> backtest) implements Serializable {
     public SeriesForecast {
+        leadTimeErrorVariance = leadTimeErrorVariance.clone();
         backtest = List.copyOf(backtest);
+    }
+
+    @Override
+    public double[] leadTimeErrorVariance() {
+        return leadTimeErrorVariance.clone();
     }
 
     /** Baseline WAPE minus model WAPE: positive when the chosen model beats the baseline. */
