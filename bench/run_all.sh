@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command for the scale benchmarks (make bench): for each step (customers; default 100000, about 2M lines),
-# generates the inputs (seed 42, Parquet), runs every pipeline stage as its own process, then the floor and the
-# peers on the same data, each under /usr/bin/time -v (wall time and the JVM's or Python's peak RSS):
+# generates the inputs (seed 42, Parquet), runs every pipeline stage as its own process, and right after the stage
+# each is compared with, the floor or the peer on the same data, all under /usr/bin/time -v (wall, peak RSS):
 #   floor   FloorQuery: one Spark scan + per-customer aggregation of validated_transactions (vs the feature stage)
 #   duckdb  DuckDbFeatures: the feature stage's per-customer query in DuckDB (vs the feature stage)
 #   sklearn bench/peers/kmeans_peer.py: k-means, same features, k range and sample size (vs the segment stage)
@@ -56,6 +56,69 @@ segplan_settings=(--run-date "$run_date"
   --set 'segplan.spark.settings."spark.databricks.delta.snapshotPartitions"=2'
   --set 'segplan.spark.settings."spark.ui.enabled"=false')
 
+# The floor and the peers, each run right after the stage it is compared with (so a partial run still
+# has its comparisons, and each pair ran under the same conditions).
+floor_and_duckdb() {
+  echo "[$customers] floor (Spark scan + per-customer aggregation)"
+  if measure floor "$out/floor.log" java ${SEGPLAN_JAVA_OPTS} "${module_options[@]}" \
+    -Dlog4j.configurationFile="$root/conf/log4j2.properties" -cp "$bench_classpath" \
+    org.segplan.bench.FloorQuery "$lakehouse" "$shuffle_partitions"; then
+    inner=$(sed -n 's/^floor_seconds=//p' "$out/floor.log")
+    record "$customers" floor floor "$wall" "$inner" "$rss_mb" "$lines" "vs features"
+  fi
+
+  echo "[$customers] DuckDB per-customer features"
+  if measure duckdb "$out/duckdb.log" java ${SEGPLAN_JAVA_OPTS} -cp "$bench_classpath" \
+    org.segplan.bench.DuckDbFeatures "$lakehouse" "$run_date" 2 "$out/duckdb"; then
+    inner=$(sed -n 's/^duckdb_features_seconds=//p' "$out/duckdb.log")
+    duck_floor=$(sed -n 's/^duckdb_floor_seconds=//p' "$out/duckdb.log")
+    record "$customers" duckdb-features peer "$wall" "$inner" "$rss_mb" "$lines" \
+      "vs features; DuckDB floor query ${duck_floor} s; 2 threads"
+  fi
+}
+
+sklearn_peer() {
+  echo "[$customers] scikit-learn k-means"
+  if measure sklearn "$out/sklearn.log" "$venv/bin/python" bench/peers/kmeans_peer.py --lakehouse "$lakehouse" \
+    --truth "$inputs/ground-truth/customer_segments_truth" --seed "$seed"; then
+    sklearn_json=$(grep '^{' "$out/sklearn.log" | tail -n 1)
+    inner=$("$venv/bin/python" -c 'import json,sys; print(json.loads(sys.argv[1])["fit_seconds"])' "$sklearn_json")
+    note=$("$venv/bin/python" -c 'import json,sys; r=json.loads(sys.argv[1]); print("vs segment; k {} (segplan {}); ARI sklearn {}, segplan {}".format(r["k_chosen"], r["segplan_k"], r["ari_sklearn"], r["ari_segplan"]))' "$sklearn_json")
+    record "$customers" sklearn-kmeans peer "$wall" "$inner" "$rss_mb" "$customer_count" "$note"
+    echo "$sklearn_json" > "$out/sklearn.json"
+  fi
+}
+
+forecast_peer() {
+  echo "[$customers] forecast: segplan's engine vs statsforecast AutoETS on the stage's series, last 13 weeks held out"
+  if [[ " ${stages[*]} " == *" forecast "* ]] && measure forecast-peer "$out/forecast-peer.log" \
+    bench/forecast_peer.sh "$lakehouse" "$out/forecast-peer"; then
+    peer_json=$(grep '^{' "$out/forecast-peer.log" | tail -n 1)
+    echo "$peer_json" > "$out/forecast-peer.json"
+    # One line each: series, engine s, forecast-series process s, AutoETS fit s, segplan note, AutoETS note.
+    mapfile -t peer < <("$venv/bin/python" - "$peer_json" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])
+segplan, baseline, autoets = r["scores"]
+print(r["series"], r["segplan"]["engine"]["engine_seconds"], r["segplan"]["wall_seconds"], r["autoets"]["fit_seconds"],
+      sep="\n")
+print(f"vs autoets; held-out WAPE {segplan['wape']}, MASE {segplan['mase']} ({r['holdout_weeks']} weeks); "
+      f"{baseline['name']} WAPE {baseline['wape']}; measured = engine alone, 1 thread; "
+      f"forecast-series stage {r['segplan']['stage_seconds']} s")
+print(f"same series and holdout; held-out WAPE {autoets['wape']}, MASE {autoets['mase']}; n_jobs=1, "
+      f"warm-up {r['autoets']['warm_up_seconds']} s")
+PY
+    )
+    series=${peer[0]} engine_seconds=${peer[1]} segplan_wall=${peer[2]} autoets_seconds=${peer[3]}
+    segplan_note=${peer[4]} autoets_note=${peer[5]}
+    # Both rows share the script's process (peak RSS is the largest of its processes).
+    record "$customers" forecast-engine holdout "$segplan_wall" "$engine_seconds" "$rss_mb" "$series" "$segplan_note"
+    record "$customers" autoets peer "$wall" "$autoets_seconds" "$rss_mb" "$series" "$autoets_note"
+  else
+    echo "[$customers] forecast comparison skipped (no forecast stage, or it failed; see $out/forecast-peer.log)" >&2
+  fi
+}
+
 for customers in "${steps[@]}"; do
   out="$root/bench/out/scale-$customers"
   results="$out/results.jsonl"
@@ -95,67 +158,19 @@ for customers in "${steps[@]}"; do
       *) rows=$(awk '$1 == "features" && $2 == "customer_features" { print $7 }' "$out/features.log") ;;
     esac
     record "$customers" "$stage" stage "$wall" "$inner" "$rss_mb" "${rows:-0}" ""
+    case "$stage" in
+      ingest)
+        input_rows=$(awk '$1 == "ingest" && $3 == "OK" { sum += $4 } END { print sum + 0 }' "$out/ingest.log")
+        lines=$(awk '$1 == "ingest" && $2 == "transactions" { print $5 }' "$out/ingest.log")
+        record "$customers" generate generate "$generate_wall" "$generate_wall" "$generate_rss" "$input_rows" \
+          "cached inputs are reused; BENCH_REGENERATE=1 regenerates" ;;
+      features)
+        customer_count=$(awk '$1 == "features" && $2 == "customer_features" { print $7 }' "$out/features.log")
+        floor_and_duckdb ;;
+      segment) sklearn_peer ;;
+      forecast) forecast_peer ;;
+    esac
   done
-  input_rows=$(awk '$1 == "ingest" && $3 == "OK" { sum += $4 } END { print sum + 0 }' "$out/ingest.log")
-  lines=$(awk '$1 == "ingest" && $2 == "transactions" { print $5 }' "$out/ingest.log")
-  customer_count=$(awk '$1 == "features" && $2 == "customer_features" { print $7 }' "$out/features.log")
-  record "$customers" generate generate "$generate_wall" "$generate_wall" "$generate_rss" "$input_rows" \
-    "cached inputs are reused; BENCH_REGENERATE=1 regenerates"
-
-  echo "[$customers] floor (Spark scan + per-customer aggregation)"
-  if measure floor "$out/floor.log" java ${SEGPLAN_JAVA_OPTS} "${module_options[@]}" \
-    -Dlog4j.configurationFile="$root/conf/log4j2.properties" -cp "$bench_classpath" \
-    org.segplan.bench.FloorQuery "$lakehouse" "$shuffle_partitions"; then
-    inner=$(sed -n 's/^floor_seconds=//p' "$out/floor.log")
-    record "$customers" floor floor "$wall" "$inner" "$rss_mb" "$lines" "vs features"
-  fi
-
-  echo "[$customers] DuckDB per-customer features"
-  if measure duckdb "$out/duckdb.log" java ${SEGPLAN_JAVA_OPTS} -cp "$bench_classpath" \
-    org.segplan.bench.DuckDbFeatures "$lakehouse" "$run_date" 2 "$out/duckdb"; then
-    inner=$(sed -n 's/^duckdb_features_seconds=//p' "$out/duckdb.log")
-    duck_floor=$(sed -n 's/^duckdb_floor_seconds=//p' "$out/duckdb.log")
-    record "$customers" duckdb-features peer "$wall" "$inner" "$rss_mb" "$lines" \
-      "vs features; DuckDB floor query ${duck_floor} s; 2 threads"
-  fi
-
-  echo "[$customers] scikit-learn k-means"
-  if measure sklearn "$out/sklearn.log" "$venv/bin/python" bench/peers/kmeans_peer.py --lakehouse "$lakehouse" \
-    --truth "$inputs/ground-truth/customer_segments_truth" --seed "$seed"; then
-    sklearn_json=$(grep '^{' "$out/sklearn.log" | tail -n 1)
-    inner=$("$venv/bin/python" -c 'import json,sys; print(json.loads(sys.argv[1])["fit_seconds"])' "$sklearn_json")
-    note=$("$venv/bin/python" -c 'import json,sys; r=json.loads(sys.argv[1]); print("vs segment; k {} (segplan {}); ARI sklearn {}, segplan {}".format(r["k_chosen"], r["segplan_k"], r["ari_sklearn"], r["ari_segplan"]))' "$sklearn_json")
-    record "$customers" sklearn-kmeans peer "$wall" "$inner" "$rss_mb" "$customer_count" "$note"
-    echo "$sklearn_json" > "$out/sklearn.json"
-  fi
-
-  echo "[$customers] forecast: segplan's engine vs statsforecast AutoETS on the stage's series, last 13 weeks held out"
-  if [[ " ${stages[*]} " == *" forecast "* ]] && measure forecast-peer "$out/forecast-peer.log" \
-    bench/forecast_peer.sh "$lakehouse" "$out/forecast-peer"; then
-    peer_json=$(grep '^{' "$out/forecast-peer.log" | tail -n 1)
-    echo "$peer_json" > "$out/forecast-peer.json"
-    # One line each: series, engine s, forecast-series process s, AutoETS fit s, segplan note, AutoETS note.
-    mapfile -t peer < <("$venv/bin/python" - "$peer_json" <<'PY'
-import json, sys
-r = json.loads(sys.argv[1])
-segplan, baseline, autoets = r["scores"]
-print(r["series"], r["segplan"]["engine"]["engine_seconds"], r["segplan"]["wall_seconds"], r["autoets"]["fit_seconds"],
-      sep="\n")
-print(f"vs autoets; held-out WAPE {segplan['wape']}, MASE {segplan['mase']} ({r['holdout_weeks']} weeks); "
-      f"{baseline['name']} WAPE {baseline['wape']}; measured = engine alone, 1 thread; "
-      f"forecast-series stage {r['segplan']['stage_seconds']} s")
-print(f"same series and holdout; held-out WAPE {autoets['wape']}, MASE {autoets['mase']}; n_jobs=1, "
-      f"warm-up {r['autoets']['warm_up_seconds']} s")
-PY
-    )
-    series=${peer[0]} engine_seconds=${peer[1]} segplan_wall=${peer[2]} autoets_seconds=${peer[3]}
-    segplan_note=${peer[4]} autoets_note=${peer[5]}
-    # Both rows share the script's process (peak RSS is the largest of its processes).
-    record "$customers" forecast-engine holdout "$segplan_wall" "$engine_seconds" "$rss_mb" "$series" "$segplan_note"
-    record "$customers" autoets peer "$wall" "$autoets_seconds" "$rss_mb" "$series" "$autoets_note"
-  else
-    echo "[$customers] forecast comparison skipped (no forecast stage, or it failed; see $out/forecast-peer.log)" >&2
-  fi
 done
 
 "$venv/bin/python" bench/report.py "${steps[@]}"

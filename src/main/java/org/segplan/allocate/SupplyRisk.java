@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.struct;
@@ -78,11 +79,19 @@ public final class SupplyRisk {
         return demand.join(dependency, joinKey(), "left").join(largest, joinKey(), "left")
                 .join(customerConcentration, joinKey(), "left").join(regionConcentration, joinKey(), "left")
                 .join(volatility, joinKey(), "left")
-                .select(segmentId.as(SupplyRiskTable.SEGMENT_ID), col(SupplyRiskTable.DEMAND_UNITS),
-                        col(SupplyRiskTable.SINGLE_CENTER_DEPENDENCY_SHARE), col(SupplyRiskTable.LARGEST_DC_ID),
-                        col(SupplyRiskTable.LARGEST_DC_SHARE), col(SupplyRiskTable.CUSTOMER_HHI),
-                        col(SupplyRiskTable.TOP10_CUSTOMER_REVENUE_SHARE), col(SupplyRiskTable.REGION_HHI),
-                        col(SupplyRiskTable.WEEKLY_DEMAND_CV), col(SupplyRiskTable.WEEKS_OBSERVED));
+                .select(segmentId.as(SupplyRiskTable.SEGMENT_ID), stable(SupplyRiskTable.DEMAND_UNITS),
+                        stable(SupplyRiskTable.SINGLE_CENTER_DEPENDENCY_SHARE), col(SupplyRiskTable.LARGEST_DC_ID),
+                        stable(SupplyRiskTable.LARGEST_DC_SHARE), stable(SupplyRiskTable.CUSTOMER_HHI),
+                        stable(SupplyRiskTable.TOP10_CUSTOMER_REVENUE_SHARE), stable(SupplyRiskTable.REGION_HHI),
+                        stable(SupplyRiskTable.WEEKLY_DEMAND_CV), col(SupplyRiskTable.WEEKS_OBSERVED));
+    }
+
+    /**
+     * Rounded to 9 decimals: these are sums over shuffled rows, whose floating-point order (and so the last bits)
+     * changes from run to run; a rerun for the same date must give the same table.
+     */
+    private static Column stable(String column) {
+        return round(col(column), 9).as(column);
     }
 
     /** Sum of squared shares of the measure within each segment. */
