@@ -2,6 +2,7 @@ package org.segplan.forecast.model;
 
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Safety stock and reorder point for one series, for a target <b>cycle service level</b> (the probability that
@@ -58,18 +59,14 @@ public record InventoryTargets(double serviceLevel, double z, int leadTimeDays, 
                 errorStandardDeviationPerBucket);
     }
 
-    private interface BucketValue {
-        double at(int bucket);
-    }
-
     /** Sum of the first floor(length) buckets plus the fraction of the next one. */
-    private static double accumulate(double length, BucketValue values) {
+    private static double accumulate(double length, IntToDoubleFunction values) {
         int whole = (int) Math.floor(length);
         double sum = 0;
         for (int k = 0; k < whole; k++) {
-            sum += values.at(k);
+            sum += values.applyAsDouble(k);
         }
-        return sum + (length - whole) * values.at(whole);
+        return sum + (length - whole) * values.applyAsDouble(whole);
     }
 
     private static double valueAt(double[] values, int index) {
