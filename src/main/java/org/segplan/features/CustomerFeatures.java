@@ -35,6 +35,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.segplan.contract.CustomerFeaturesTable;
 import org.segplan.contract.CustomersTable;
 import org.segplan.contract.ProductsTable;
@@ -221,7 +222,7 @@ public final class CustomerFeatures {
     }
 
     /** A customer's orders, return-only orders first, then by time: the order the purchase gaps are taken in. */
-    private static org.apache.spark.sql.expressions.WindowSpec byCustomer() {
+    private static WindowSpec byCustomer() {
         return Window.partitionBy(TransactionsTable.CUSTOMER_ID)
                 .orderBy(col("__is_purchase"), col("__ordered_at"), col(TransactionsTable.ORDER_ID));
     }
