@@ -148,6 +148,13 @@ public final class Errors {
                 "lower segplan.segmentation.k-min / k-max or load more customers");
     }
 
+    public static SegplanException segmentationSampleTooSmall(long sampled, int needed) {
+        return error(ErrorCategory.CONFIGURATION, "SEGMENTATION_SAMPLE_TOO_SMALL",
+                "The segmentation sample holds " + sampled + " customers but " + needed + " are needed",
+                "the model is fitted on a hash-based sample of about segplan.segmentation.selection-sample-size customers",
+                "raise segplan.segmentation.selection-sample-size or lower segplan.segmentation.k");
+    }
+
     public static SegplanException unknownFeature(String feature, Collection<String> available) {
         return error(ErrorCategory.CONFIGURATION, "UNKNOWN_FEATURE",
                 "Segmentation feature '" + feature + "' does not exist",
