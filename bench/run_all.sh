@@ -10,6 +10,8 @@
 # Prints a table and writes the "Scale steps" section of bench/RESULTS.md (bench/report.py).
 # Usage: bench/run_all.sh [customers ...]      e.g. bench/run_all.sh 100000 1000000
 # SEGPLAN_JAVA_OPTS sets the stages' heap (default -Xmx6g); BENCH_REGENERATE=1 regenerates cached inputs.
+# BENCH_FROM=STAGE (say features) reruns that stage and the ones after it on the step's existing lakehouse, keeping
+# the earlier stages' rows (and their floor or peer rows) in results.jsonl: after a change to a late stage.
 # A stage that fails stops the run; a floor or peer program that fails is reported and left out of the table.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -123,7 +125,24 @@ for customers in "${steps[@]}"; do
   out="$root/bench/out/scale-$customers"
   results="$out/results.jsonl"
   mkdir -p "$out"
-  : > "$results"
+  from="${BENCH_FROM:-}"
+  if [[ -n "$from" ]]; then
+    [[ " ${stages[*]} " == *" $from "* ]] || { echo "BENCH_FROM=$from is not a stage: ${stages[*]}" >&2; exit 2; }
+    [[ -f "$results" && -d "$out/lakehouse" ]] || { echo "BENCH_FROM needs an earlier full run in $out" >&2; exit 2; }
+    # The rows of the stages before it stay, with the floor or peer rows measured beside them.
+    earlier=$(printf '%s\n' "${stages[@]}" | sed "/^$from\$/,\$d" | tr '\n' ' ')
+    "$venv/bin/python" - "$results" "$earlier" <<'PY'
+import json, sys
+path, earlier = sys.argv[1], sys.argv[2].split()
+companions = {"ingest": ["generate"], "features": ["floor", "duckdb-features"], "segment": ["sklearn-kmeans"],
+              "forecast": ["forecast-engine", "autoets"]}
+keep = set(earlier) | {name for stage in earlier for name in companions.get(stage, [])}
+rows = [line for line in open(path) if line.strip() and json.loads(line)["name"] in keep]
+open(path, "w").writelines(rows)
+PY
+  else
+    : > "$results"
+  fi
   inputs="$out/inputs"
   if [[ "${BENCH_REGENERATE:-0}" == 1 || ! -f "$inputs/.complete" ]]; then
     rm -rf "$inputs"
@@ -136,17 +155,31 @@ for customers in "${steps[@]}"; do
   read -r generate_wall generate_rss < "$inputs/.complete"
 
   lakehouse="$out/lakehouse"
-  rm -rf "$lakehouse"
+  [[ -n "$from" ]] || rm -rf "$lakehouse"
   input_settings=(--set "segplan.lakehouse.root=$lakehouse")
   for table in customers transactions products distribution_centers calendar; do
     input_settings+=(--set "segplan.inputs.${table//_/-}.path=$inputs/$table"
                      --set "segplan.inputs.${table//_/-}.format=parquet")
   done
   # Spark's event log of every stage process, for the profile (bench/profile.py: where each stage's time goes).
-  rm -rf "$out/events" && mkdir -p "$out/events"
+  if [[ -z "$from" ]]; then
+    rm -rf "$out/events" && mkdir -p "$out/events"
+  fi
   event_settings=(--set 'segplan.spark.settings."spark.eventLog.enabled"=true'
     --set "segplan.spark.settings.\"spark.eventLog.dir\"=file://$out/events")
+  rerun=$([[ -z "$from" ]] && echo yes || echo no)
   for stage in "${stages[@]}"; do
+    [[ "$stage" == "$from" ]] && rerun=yes
+    if [[ "$rerun" == no ]]; then
+      echo "[$customers] stage $stage: kept from the earlier run (BENCH_FROM=$from)"
+      case "$stage" in
+        ingest) lines=$(awk '$1 == "ingest" && $2 == "transactions" { print $5 }' "$out/ingest.log") ;;
+        features) customer_count=$(awk '$1 == "features" && $2 == "customer_features" { print $7 }' "$out/features.log") ;;
+      esac
+      continue
+    fi
+    # A rerun stage's earlier event log goes, so the profile shows each stage once.
+    grep -l "\"App Name\":\"segplan-$stage\"" "$out"/events/* 2>/dev/null | xargs -r rm -f
     echo "[$customers] stage $stage"
     measure "$stage" "$out/$stage.log" bin/segplan "$stage" --config conf/local.conf "${segplan_settings[@]}" \
       "${input_settings[@]}" "${event_settings[@]}" --set "segplan.spark.app-name=segplan-$stage"

@@ -142,8 +142,8 @@ public final class CustomerFeatures {
                 sum(when(isReturn, lineValue).otherwise(0.0)).as("__returned_value"),
                 sum(when(isReturn.unary_$bang(), col(TransactionsTable.QUANTITY)).otherwise(0.0)).as("__units"),
                 min(TransactionsTable.REQUESTED_LEAD_TIME_DAYS).as("__lead_time_days"),
-                first("__normalized_channel", true).as("__channel"),
-                first("__normalized_payment", true).as("__payment"),
+                first(TransactionsTable.CHANNEL, true).as("__raw_channel"),
+                first(TransactionsTable.PAYMENT_METHOD, true).as("__raw_payment"),
                 sum(when(col("__lifecycle_stage").isin("new", "growth"), purchaseValue).otherwise(0.0)).as("__new_spend"),
                 sum(when(col("__lifecycle_stage").isin("mature", "decline"), purchaseValue).otherwise(0.0))
                         .as("__mature_spend"),
@@ -152,11 +152,13 @@ public final class CustomerFeatures {
             orderAggregates.add(sum(when(col("__category").equalTo(category), purchaseValue).otherwise(0.0))
                     .as("__spend_" + category));
         }
+        // Labels are normalized per order, not per line: the regular expressions are the costliest per-row work.
         Dataset<Row> orders = transactions
-                .withColumn("__normalized_channel", normalizedLabel(TransactionsTable.CHANNEL))
-                .withColumn("__normalized_payment", normalizedLabel(TransactionsTable.PAYMENT_METHOD))
                 .groupBy(TransactionsTable.CUSTOMER_ID, TransactionsTable.ORDER_ID)
-                .agg(min(TransactionsTable.ORDER_TIMESTAMP).as("__ordered_at"), orderAggregates.toArray(Column[]::new));
+                .agg(min(TransactionsTable.ORDER_TIMESTAMP).as("__ordered_at"), orderAggregates.toArray(Column[]::new))
+                .withColumn("__channel", normalizedLabel("__raw_channel"))
+                .withColumn("__payment", normalizedLabel("__raw_payment"))
+                .drop("__raw_channel", "__raw_payment");
         // One aggregation over all orders: behaviour features count purchase orders only (onPurchase), while
         // refunds of every order, return-only ones included, net off the value. A separate return-only branch would
         // aggregate the lines a second time and need a full outer join.

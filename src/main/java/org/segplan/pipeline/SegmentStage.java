@@ -62,13 +62,26 @@ public final class SegmentStage implements Stage {
         }
         MissingValues missing = DataDrivenSegmentation.missingValues(features, columns,
                 context.config().segmentation().missingIndicators());
-        Dataset<Row> modelInput = DataDrivenSegmentation.withMissingIndicators(features, missing)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<String> profiled = profileFeatures(columns, Arrays.asList(features.columns()));
+        // Only the columns this stage reads are cached: customer_features is wide, and at a million customers
+        // caching every column cost more than the k search.
+        List<String> kept = new ArrayList<>(List.of(CustomersTable.CUSTOMER_ID));
+        profiled.stream().filter(name -> !kept.contains(name)).forEach(kept::add);
+        if (Arrays.asList(features.columns()).contains(CustomerFeaturesTable.MONETARY)
+                && !kept.contains(CustomerFeaturesTable.MONETARY)) {
+            kept.add(CustomerFeaturesTable.MONETARY);
+        }
+        Dataset<Row> modelInput = DataDrivenSegmentation.withMissingIndicators(
+                features.select(kept.stream().map(name -> col(name)).toArray(org.apache.spark.sql.Column[]::new)),
+                missing).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> bySize = null;
         try {
             FittedSegmentation fitted = DataDrivenSegmentation.fit(modelInput, columns, missing,
                     context.config().segmentation());
-            Dataset<Row> bySize = DataDrivenSegmentation.withMembership(
-                    DataDrivenSegmentation.assign(fitted, modelInput), fitted, context.config().segmentation());
+            // Assigned once and cached: the ids, centroids, profiles, table and explanation all read it.
+            bySize = DataDrivenSegmentation.withMembership(
+                    DataDrivenSegmentation.assign(fitted, modelInput), fitted, context.config().segmentation())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             StableIds stable = stableIds(context, bySize, columns);
             Dataset<Row> segments = bySize
                     .withColumn(CustomerSegmentsTable.SEGMENT_ID, stable.apply(col(CustomerSegmentsTable.SEGMENT_ID)))
@@ -88,7 +101,7 @@ public final class SegmentStage implements Stage {
             context.lakehouse().replaceRunDate(ModelSelectionTable.NAME, selectionRows(context, fitted), context.run());
             List<SegmentProfiles.Profile> profiles = SegmentProfiles.compute(
                     bySize.withColumn(SegmentIdentity.SEGMENT_ID, stable.apply(col(SegmentIdentity.SEGMENT_ID))),
-                    profileFeatures(columns, Arrays.asList(features.columns())));
+                    profiled);
             context.lakehouse().replaceRunDate(SegmentProfilesTable.NAME, profileRows(context, profiles), context.run());
             context.lakehouse().replaceRunDate(SegmentCentroidsTable.NAME,
                     stable.centroids().withColumn(SegmentIdentity.SEGMENT_ID,
@@ -109,7 +122,7 @@ public final class SegmentStage implements Stage {
                     columns, missing.imputedFeatures(), missing.indicatorFeatures()));
             SegmentExplanations.Explanation explanation = SegmentExplanations.explain(
                     bySize.withColumn(SegmentIdentity.SEGMENT_ID, stable.apply(col(SegmentIdentity.SEGMENT_ID))),
-                    SegmentIdentity.SEGMENT_ID, profileFeatures(columns, Arrays.asList(features.columns())),
+                    SegmentIdentity.SEGMENT_ID, profiled,
                     context.config().explanation().maxDepth(), context.config().explanation().seed());
             writeExplanation(context, explanation);
 
@@ -134,6 +147,9 @@ public final class SegmentStage implements Stage {
                     : "; imputed (median): " + missing.imputedFeatures() + ", indicators for " + missing.indicatorFeatures()));
             return new StageOutcome(List.of(TableCounts.output(CustomerSegmentsTable.NAME, rowsIn, rowsOut)), notes);
         } finally {
+            if (bySize != null) {
+                bySize.unpersist();
+            }
             modelInput.unpersist();
         }
     }
