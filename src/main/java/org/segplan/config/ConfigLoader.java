@@ -244,7 +244,8 @@ public final class ConfigLoader {
         }
         List<String> features = stringList(root, "segmentation.features");
         return new SegmentationSettings(algorithm, kMin, kMax, fixedK, longValue(root, "segmentation.seed"),
-                positiveInt(root, "segmentation.max-iterations"), positiveInt(root, "segmentation.selection-sample-size"),
+                positiveInt(root, "segmentation.max-iterations"), positiveInt(root, "segmentation.initializations"),
+                positiveInt(root, "segmentation.selection-sample-size"),
                 features, bool(root, "segmentation.missing-indicators"),
                 share(root, "segmentation.borderline-probability"));
     }

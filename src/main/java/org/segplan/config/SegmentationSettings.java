@@ -13,6 +13,7 @@ public record SegmentationSettings(
         OptionalInt fixedK,
         long seed,
         int maxIterations,
+        int initializations,
         int selectionSampleSize,
         List<String> features,
         boolean missingIndicators,

@@ -6,6 +6,7 @@ import org.apache.spark.ml.clustering.BisectingKMeans;
 import org.apache.spark.ml.clustering.GaussianMixture;
 import org.apache.spark.ml.clustering.GaussianMixtureModel;
 import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.evaluation.ClusteringEvaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,14 +23,36 @@ public final class Clusterers {
     private Clusterers() {
     }
 
-    static Estimator<? extends Model<?>> estimator(int k, SegmentationSettings settings) {
+    /**
+     * For k-means, the best of {@code settings.initializations()} fits of k segments, seeded seed, seed + 1, ...: the
+     * lowest within-segment cost. One k-means|| initialization can leave a segment without a center, and Lloyd's
+     * iterations do not move a center across a gap between segments. Bisecting k-means and mixtures are fitted once,
+     * from the seed: bisecting k-means splits one segment at a time (and costs many times a k-means fit per extra
+     * initialization), and other seeds can start a mixture component on too few points, whose covariance then sends
+     * MLlib's eigenvalue decomposition (LAPACK dsyev) into an endless loop on NaN instead of an error.
+     */
+    static Model<?> bestFit(int k, SegmentationSettings settings, Dataset<Row> prepared) {
+        Model<?> best = estimator(k, settings.seed(), settings).fit(prepared);
+        if (settings.algorithm() != SegmentationAlgorithm.KMEANS) {
+            return best;
+        }
+        for (int initialization = 1; initialization < settings.initializations(); initialization++) {
+            KMeansModel model = (KMeansModel) estimator(k, settings.seed() + initialization, settings).fit(prepared);
+            if (model.summary().trainingCost() < ((KMeansModel) best).summary().trainingCost()) {
+                best = model;
+            }
+        }
+        return best;
+    }
+
+    private static Estimator<? extends Model<?>> estimator(int k, long seed, SegmentationSettings settings) {
         return switch (settings.algorithm()) {
-            case KMEANS -> new KMeans().setK(k).setSeed(settings.seed()).setMaxIter(settings.maxIterations())
+            case KMEANS -> new KMeans().setK(k).setSeed(seed).setMaxIter(settings.maxIterations())
                     .setFeaturesCol(DataDrivenSegmentation.SCALED).setPredictionCol(DataDrivenSegmentation.CLUSTER);
-            case BISECTING_KMEANS -> new BisectingKMeans().setK(k).setSeed(settings.seed())
+            case BISECTING_KMEANS -> new BisectingKMeans().setK(k).setSeed(seed)
                     .setMaxIter(settings.maxIterations()).setFeaturesCol(DataDrivenSegmentation.SCALED)
                     .setPredictionCol(DataDrivenSegmentation.CLUSTER);
-            case GAUSSIAN_MIXTURE -> new GaussianMixture().setK(k).setSeed(settings.seed())
+            case GAUSSIAN_MIXTURE -> new GaussianMixture().setK(k).setSeed(seed)
                     .setMaxIter(settings.maxIterations()).setFeaturesCol(DataDrivenSegmentation.SCALED)
                     .setPredictionCol(DataDrivenSegmentation.CLUSTER).setProbabilityCol(PROBABILITY);
         };

@@ -182,7 +182,7 @@ public final class DataDrivenSegmentation {
                 if (sampleSize < chosenK * 2L) {
                     throw Errors.segmentationSampleTooSmall(sampleSize, chosenK * 2);
                 }
-                clusterer = Clusterers.estimator(chosenK, settings).fit(prepared);
+                clusterer = Clusterers.bestFit(chosenK, settings, prepared);
             } else {
                 int maxK = (int) Math.min(settings.kMax(), sampleSize - 1);
                 if (maxK < settings.kMin()) {
@@ -191,7 +191,7 @@ public final class DataDrivenSegmentation {
                 String metric = Clusterers.metric(settings.algorithm());
                 Map<Integer, Model<?>> models = new HashMap<>();
                 for (int k = settings.kMin(); k <= maxK; k++) {
-                    Model<?> model = Clusterers.estimator(k, settings).fit(prepared);
+                    Model<?> model = Clusterers.bestFit(k, settings, prepared);
                     double score = Clusterers.score(settings.algorithm(), model, prepared, sampleSize, modelColumns.size());
                     candidates.add(new CandidateScore(k, metric, score, sampleSize));
                     models.put(k, model);

@@ -46,7 +46,7 @@ class ConfigLoaderTest {
         assertEquals(new ValidationSettings(0.25, Optional.empty(), Optional.empty()), config.validation());
         assertEquals(new FeatureSettings(2), config.features());
         assertEquals(new SegmentationSettings(SegmentationAlgorithm.KMEANS, 2, 8, OptionalInt.empty(), 42, 50,
-                20_000, List.of(), false, 0.7),
+                4, 20_000, List.of(), false, 0.7),
                 config.segmentation());
         assertEquals(new QualityGateSettings(0.05, 0.02), config.qualityGate());
         assertEquals(64, config.effectiveHash().length());
@@ -63,7 +63,7 @@ class ConfigLoaderTest {
                   inputs.calendar { path = "cal.json", format = json, required = true }
                   validation { max-quarantine-share = 0.5, timestamp-format = "dd/MM/yyyy HH:mm", date-format = "dd/MM/yyyy" }
                   features.urgent-lead-time-days = 3
-                  segmentation { algorithm = "gaussian-mixture", borderline-probability = 0.6, k = 5, seed = 7, max-iterations = 10, selection-sample-size = 100,
+                  segmentation { algorithm = "gaussian-mixture", borderline-probability = 0.6, k = 5, seed = 7, max-iterations = 10, initializations = 2, selection-sample-size = 100,
                                  features = ["log_monetary", "recency_days"], missing-indicators = true }
                 }
                 """);
@@ -79,7 +79,7 @@ class ConfigLoaderTest {
                 config.validation());
         assertEquals(3, config.features().urgentLeadTimeDays());
         assertEquals(new SegmentationSettings(SegmentationAlgorithm.GAUSSIAN_MIXTURE, 2, 8, OptionalInt.of(5), 7, 10,
-                100, List.of("log_monetary", "recency_days"), true, 0.6), config.segmentation());
+                2, 100, List.of("log_monetary", "recency_days"), true, 0.6), config.segmentation());
     }
 
     @Test

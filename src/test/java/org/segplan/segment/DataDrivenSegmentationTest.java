@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.segplan.config.SegmentationAlgorithm;
 import org.segplan.config.SegmentationSettings;
 import org.segplan.contract.CustomerSegmentsTable;
+import org.segplan.error.SegplanException;
 import org.segplan.testing.SharedSpark;
 
 /** Three well-separated blobs of customers (and one in between): every algorithm must find three segments. */
@@ -48,7 +50,7 @@ class DataDrivenSegmentationTest {
     }
 
     private static SegmentationSettings settings(SegmentationAlgorithm algorithm, OptionalInt k) {
-        return new SegmentationSettings(algorithm, 2, 6, k, 42, 50, 20_000, FEATURES, false, 0.999);
+        return new SegmentationSettings(algorithm, 2, 6, k, 42, 50, 4, 20_000, FEATURES, false, 0.999);
     }
 
     private static Dataset<Row> segment(SegmentationAlgorithm algorithm, FittedSegmentation[] fittedOut) {
@@ -118,5 +120,28 @@ class DataDrivenSegmentationTest {
         Row largest = first.groupBy(CustomerSegmentsTable.SEGMENT_ID).count().orderBy(col("count").desc(),
                 col(CustomerSegmentsTable.SEGMENT_ID)).head();
         assertEquals(1, largest.getInt(0));
+    }
+
+    @Test
+    void theCandidateScoredOnTheSampleAssignsEveryCustomer() {
+        SegmentationSettings sampled = new SegmentationSettings(SegmentationAlgorithm.KMEANS, 2, 6, OptionalInt.empty(),
+                42, 50, 4, 90, FEATURES, false, 0.999);
+        FittedSegmentation[] fitted = new FittedSegmentation[1];
+        Dataset<Row> segments = segment(customers, sampled, fitted);
+        long sampleSize = fitted[0].candidates().get(0).sampleSize();
+        assertTrue(sampleSize < customers.count() && sampleSize > 40, "sample of " + sampleSize);
+        assertEquals(3, fitted[0].k(), "candidates " + fitted[0].candidates());
+        assertEquals(customers.count(), segments.where(col(CustomerSegmentsTable.SEGMENT_ID).isNotNull()).count());
+        assertEquals(1.0, AdjustedRandIndex.of(segments, "truth", CustomerSegmentsTable.SEGMENT_ID), 1e-9);
+    }
+
+    @Test
+    void aSampleTooSmallForTheFixedKIsAClearError() {
+        SegmentationSettings tiny = new SegmentationSettings(SegmentationAlgorithm.KMEANS, 2, 6, OptionalInt.of(5),
+                42, 50, 4, 6, FEATURES, false, 0.999);
+        SegplanException error = assertThrows(SegplanException.class,
+                () -> segment(customers, tiny, new FittedSegmentation[1]));
+        assertEquals("SEGMENTATION_SAMPLE_TOO_SMALL", error.code());
+        assertTrue(error.getMessage().contains("selection-sample-size"), error.getMessage());
     }
 }
