@@ -39,8 +39,8 @@ import org.segplan.error.Errors;
 /**
  * Clustering of standardized customer features with k-means, bisecting k-means or a Gaussian mixture. Every
  * candidate k is fitted and scored (silhouette or BIC) on a seeded, hash-based sample (the same customers every
- * run); the chosen candidate is the model, and every customer is assigned with it. Segment numbers are ordered by size, largest first, so they do not depend on
- * the algorithm's arbitrary cluster order.
+ * run); the chosen candidate is the model, and every customer is assigned with it. Segment numbers are ordered by
+ * size, largest first, so they do not depend on the algorithm's arbitrary cluster order.
  */
 public final class DataDrivenSegmentation {
     static final String SCALED = "__scaled_features";
