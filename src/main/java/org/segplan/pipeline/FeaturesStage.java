@@ -66,12 +66,9 @@ public final class FeaturesStage implements Stage {
         return new StageOutcome(List.of(TableCounts.output(CustomerFeaturesTable.NAME, customersIn, rowsOut)), notes);
     }
 
-    /**
-     * The labels of the share columns, in one pass over the lines (the products table is small). The distinct raw
-     * pairs come first, so the labels are normalized a few times rather than once per line.
-     */
+    /** The labels of the share columns, in one pass over the lines (the products table is small). */
     private static FeatureVocabulary vocabulary(Dataset<Row> transactions, Dataset<Row> products) {
-        Row labels = transactions.select(TransactionsTable.CHANNEL, TransactionsTable.PAYMENT_METHOD).distinct().agg(
+        Row labels = transactions.agg(
                 sort_array(collect_set(CustomerFeatures.normalizedLabel(TransactionsTable.CHANNEL))),
                 sort_array(collect_set(CustomerFeatures.normalizedLabel(TransactionsTable.PAYMENT_METHOD)))).head();
         List<String> categories = products.select(CustomerFeatures.normalizedLabel(ProductsTable.CATEGORY).as("category"))

@@ -66,11 +66,8 @@ public final class SegmentStage implements Stage {
         // Only the columns this stage reads are cached: customer_features is wide, and at a million customers
         // caching every column cost more than the k search.
         List<String> kept = new ArrayList<>(List.of(CustomersTable.CUSTOMER_ID));
+        // The profile features include monetary (revenue shares) whenever the table has it.
         profiled.stream().filter(name -> !kept.contains(name)).forEach(kept::add);
-        if (Arrays.asList(features.columns()).contains(CustomerFeaturesTable.MONETARY)
-                && !kept.contains(CustomerFeaturesTable.MONETARY)) {
-            kept.add(CustomerFeaturesTable.MONETARY);
-        }
         Dataset<Row> modelInput = DataDrivenSegmentation.withMissingIndicators(
                 features.select(kept.stream().map(name -> col(name)).toArray(org.apache.spark.sql.Column[]::new)),
                 missing).persist(StorageLevel.MEMORY_AND_DISK());
