@@ -16,14 +16,19 @@ S3PROXY_JAR := target/s3proxy/s3proxy-4.1.0-jar-with-dependencies.jar
 INTEGRATION_VENV := target/venv-integration
 BENCH_VENV := target/venv-bench
 BENCH_STEPS ?= 100000
+# The lakehouse the DAG writes in the orchestration suite; the notebooks and tests/python read it.
+TEST_LAKEHOUSE := $(CURDIR)/target/test-lakehouse
+# The stage specs as JSON (`segplan stages --json`): the DAG's task list and the test suites' table lists.
+STAGES_JSON := airflow/dags/segplan_stages.json
 
-.PHONY: build demo test java-test test-lane-java test-lane-services python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv real-data bench-allocation bench-forecast help
+.PHONY: build demo test test-prepare test-prepare-maven test-prepare-venvs java-test test-lane-airflow test-lane-cluster python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv stages-json real-data bench-allocation bench-forecast help
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
 	@echo "make test         run every test: Java (Maven Surefire) and Python (pytest)"
 	@echo "make build        the shaded jar (target/segplan.jar) and the Spark runtime jars (target/runtime-lib)"
 	@echo "make sample-data  regenerate data-samples/ with the built-in generator"
+	@echo "make stages-json  regenerate $(STAGES_JSON) from 'segplan stages --json' after a stage spec changed"
 	@echo "make airflow-venv target/venv-airflow: Airflow, the Spark provider, pyspark (spark-submit), papermill, notebooks"
 	@echo "make bench-ingest generate 1M customers (~20M lines) and time generation and ingestion"
 	@echo "make bench-segmentation  generate 1M customers, time ingest, features, segment; k and ARI vs the truth"
@@ -46,20 +51,28 @@ $(RUNTIME_LIB)/.complete: pom.xml
 demo: build
 	bin/segplan run --config conf/local.conf
 
-# Every test. Maven builds first (the jar, the test classes, s3proxy); then two lanes run side by side: the Java
-# suite then the Python checks, and the Airflow/notebook suite then the cluster and S3 suite. Most of each is
-# waiting on Spark's scheduler, Delta commits and process start-up rather than on the CPU, so on 2 cores the whole
-# takes little more than the longer lane. The second lane's lines are prefixed [airflow+cluster]; Surefire's lines
-# stay as they are (CI reads its "Tests run:" lines).
-test: build $(TEST_CLASSES) $(S3PROXY_JAR)
-	$(MAKE) --no-print-directory -j2 test-lane-java test-lane-services
+# Every test. First what the suites need, Maven's outputs (the jar, the test classes, s3proxy; one Maven at a time)
+# beside the Python virtual environments (pip). Then three lanes side by side: the Java suite; the Airflow lane (the
+# DAG run through spark-submit writes $(TEST_LAKEHOUSE), the notebooks read it, one `bin/segplan run` reruns it,
+# then tests/python reads it with delta-rs); and the cluster and S3 suite. Each lane's lines but the Java suite's
+# are prefixed ([airflow], [cluster]); Surefire's and pytest's lines are not quieted (CI reads their closing lines).
+test: test-prepare
+	$(MAKE) --no-print-directory -j3 java-test test-lane-airflow test-lane-cluster
 
-test-lane-java:
-	$(MAKE) --no-print-directory -j1 java-test python-test
+test-prepare:
+	$(MAKE) --no-print-directory -j2 test-prepare-maven test-prepare-venvs
 
-test-lane-services:
-	set -o pipefail; $(MAKE) --no-print-directory -j1 orchestration-test integration-test 2>&1 \
-	  | sed -u 's/^/[airflow+cluster] /'
+test-prepare-maven:
+	$(MAKE) --no-print-directory -j1 build $(TEST_CLASSES) $(S3PROXY_JAR)
+
+test-prepare-venvs:
+	$(MAKE) --no-print-directory -j1 $(TEST_VENV)/.complete $(AIRFLOW_VENV)/.complete $(INTEGRATION_VENV)/.complete
+
+test-lane-airflow:
+	set -o pipefail; $(MAKE) --no-print-directory -j1 orchestration-test python-test 2>&1 | sed -u 's/^/[airflow] /'
+
+test-lane-cluster:
+	set -o pipefail; $(MAKE) --no-print-directory -j1 integration-test 2>&1 | sed -u 's/^/[cluster] /'
 
 # Not quiet: CI reads Surefire's "Tests run:" lines.
 java-test:
@@ -71,8 +84,9 @@ $(TEST_VENV)/.complete: tests/python/requirements.txt
 	$(TEST_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
 	touch $@
 
+# They read the lakehouse the orchestration suite's DAG run wrote (and its rerun rewrote): run that one first.
 python-test: build $(TEST_VENV)/.complete
-	$(TEST_VENV)/bin/python -m pytest tests/python -v
+	SEGPLAN_TEST_LAKEHOUSE=$(TEST_LAKEHOUSE) $(TEST_VENV)/bin/python -m pytest tests/python -v
 
 # Airflow, its Spark provider, pyspark (whose bin/spark-submit the DAG's tasks call) and the notebook stack, from
 # exact pins (airflow/requirements.txt, a pip freeze of a tested install).
@@ -83,9 +97,14 @@ $(AIRFLOW_VENV)/.complete: airflow/requirements.txt
 
 airflow-venv: $(AIRFLOW_VENV)/.complete
 
-# DAG integrity, the DAG run for real through spark-submit (twice for one date), and every notebook via papermill.
+# DAG integrity, the DAG run for real through spark-submit into $(TEST_LAKEHOUSE), every notebook via papermill on
+# it, then one `bin/segplan run` for the same date on it (the rerun must leave the same tables).
 orchestration-test: build $(AIRFLOW_VENV)/.complete
-	$(AIRFLOW_VENV)/bin/python -m pytest tests/orchestration -v
+	SEGPLAN_TEST_LAKEHOUSE=$(TEST_LAKEHOUSE) $(AIRFLOW_VENV)/bin/python -m pytest tests/orchestration -v
+
+# After a change to a stage spec (StagesCommandTest fails until the file is regenerated and committed).
+stages-json: build
+	bin/segplan stages --json > $(STAGES_JSON).tmp && mv $(STAGES_JSON).tmp $(STAGES_JSON)
 
 sample-data: build
 	bin/segplan generate --customers 5000 --seed 42 --output data-samples --format csv
@@ -130,8 +149,9 @@ $(INTEGRATION_VENV)/.complete: tests/integration/requirements.txt
 	$(INTEGRATION_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/integration/requirements.txt
 	touch $@
 
-# Separate OS processes (Spark master, workers, s3proxy) on free loopback ports, in a fresh temp folder per run.
-integration-test: $(TEST_CLASSES) $(S3PROXY_JAR) $(INTEGRATION_VENV)/.complete
+# Separate OS processes (Spark master, workers, s3proxy) on free loopback ports, in a fresh temp folder per run, on
+# inputs the generator writes there (600 customers).
+integration-test: build $(TEST_CLASSES) $(S3PROXY_JAR) $(INTEGRATION_VENV)/.complete
 	tmp=$$(mktemp -d /tmp/segplan-integration.XXXXXX) && \
 	  cd tests/integration && ../../$(INTEGRATION_VENV)/bin/python -m pytest -v -p no:cacheprovider \
 	    --basetemp=$$tmp/pytest . ; status=$$?; rm -rf $$tmp; exit $$status

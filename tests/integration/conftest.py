@@ -1,8 +1,12 @@
-"""Session fixtures: the users' story of outgrowing one machine, as real processes. An S3-compatible server
-(s3proxy) holds the sample inputs and the lakehouse; a Spark standalone cluster (master + two workers) runs
+"""Session fixtures: the users' story of outgrowing one machine, as real processes. segplan's generator writes a
+small input set first (600 customers, seed 7: planted segments and deliberately bad rows, like data-samples/ but
+faster to run; the expected counts are read from the generated files). An S3-compatible server (s3proxy) holds
+those inputs and the lakehouse; a Spark standalone cluster (master + two workers) runs
 `segplan run` on them with spark-submit; the rerun for the same date runs on one machine (bin/segplan,
 conf/s3.conf). Sharing the first run between the cluster and the S3 tests keeps the suite at two pipeline runs.
 Every process is started in its own process group and stopped by that id, also when a test fails."""
+import csv
+import gzip
 import os
 import secrets
 
@@ -10,18 +14,44 @@ import boto3
 import pytest
 from botocore.config import Config as BotoConfig
 
-from support import (INPUT_FILES, JAR, MODULE_OPTIONS, ROOT, RUN_DATE, RUNTIME_LIB, ProcessGroup,
-                     application_classpath, free_port, get_json, input_overrides, java_command, run_logged,
-                     wait_until)
+from support import (INPUT_FILES, JAR, MODULE_OPTIONS, ROOT, RUN_DATE, RUN_TIMEOUT_S, RUNTIME_LIB,
+                     ProcessGroup, application_classpath, free_port, get_json, input_overrides, java_command,
+                     run_logged, wait_until)
 
 S3PROXY_JAR = ROOT / "target" / "s3proxy" / "s3proxy-4.1.0-jar-with-dependencies.jar"
 BUCKET = "segplan-it"
 ACCESS_KEY = "segplan-integration"
 WORKERS = 2
+CUSTOMERS = 600
+SEED = 7
+
+
+def data_rows(path) -> int:
+    """Rows of a generated CSV file (plain or gzip), without the header."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", newline="", encoding="utf-8") as handle:
+        return sum(1 for _ in csv.reader(handle)) - 1
 
 
 @pytest.fixture(scope="session")
-def s3(tmp_path_factory):
+def inputs(tmp_path_factory):
+    """The generated inputs, and the counts the runs must reproduce: the ground truth has one row per valid
+    customer, so every other customer row is a planted bad one that the quarantine must catch."""
+    folder = tmp_path_factory.mktemp("generated") / "inputs"
+    result = run_logged([str(ROOT / "bin" / "segplan"), "generate", "--customers", str(CUSTOMERS), "--seed",
+                         str(SEED), "--output", str(folder), "--format", "csv"],
+                        folder.parent / "generate.log", {**os.environ, "SEGPLAN_JAVA_OPTS": "-Xmx1g",
+                                                         "SPARK_LOCAL_IP": "127.0.0.1"}, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:]
+    rows = {file_name: data_rows(folder / file_name) for file_name in INPUT_FILES.values()}
+    customers = data_rows(folder / "ground-truth" / "customer_segments_truth.csv")
+    assert customers == CUSTOMERS, customers
+    assert rows["customers.csv"] > customers, "the generator plants bad customer rows (dirty share)"
+    return {"folder": folder, "rows": rows, "customers": customers}
+
+
+@pytest.fixture(scope="session")
+def s3(tmp_path_factory, inputs):
     base = tmp_path_factory.mktemp("s3")
     secret = "sk-" + secrets.token_hex(20)
     endpoint = f"http://127.0.0.1:{free_port()}"
@@ -46,7 +76,7 @@ def s3(tmp_path_factory):
         wait_until(lambda: client.list_buckets() is not None, 90, "s3proxy to answer")
         client.create_bucket(Bucket=BUCKET)
         for file_name in INPUT_FILES.values():
-            client.upload_file(str(ROOT / "data-samples" / file_name), BUCKET, f"inputs/{file_name}")
+            client.upload_file(str(inputs["folder"] / file_name), BUCKET, f"inputs/{file_name}")
         yield {"base": base, "secret": secret, "endpoint": endpoint, "client": client, "data_dir": data_dir}
     finally:
         group.stop_all()
@@ -70,7 +100,7 @@ def s3_run_arguments(s3, command: str, inputs: str, lakehouse: str = "lakehouse"
 def run_segplan_locally(s3, command: str, inputs: str, log_name: str, lakehouse: str = "lakehouse"):
     """bin/segplan (local[2]) with conf/s3.conf."""
     return run_logged([str(ROOT / "bin" / "segplan"), *s3_run_arguments(s3, command, inputs, lakehouse)],
-                      s3["base"] / log_name, {**s3_env(s3), "SEGPLAN_JAVA_OPTS": "-Xmx2g"}, timeout=1200)
+                      s3["base"] / log_name, {**s3_env(s3), "SEGPLAN_JAVA_OPTS": "-Xmx2g"}, timeout=RUN_TIMEOUT_S)
 
 
 @pytest.fixture(scope="session")
@@ -119,7 +149,7 @@ def cluster_run(tmp_path_factory, s3):
             "--conf", "spark.executor.cores=1",
             "--conf", f"spark.cores.max={WORKERS}",
             str(JAR), *s3_run_arguments(s3, "run", f"s3a://{BUCKET}/inputs"))
-        result = run_logged(command, base / "spark-submit.log", env, timeout=1200)
+        result = run_logged(command, base / "spark-submit.log", env, timeout=RUN_TIMEOUT_S)
         master_state = get_json(f"http://127.0.0.1:{master_ui}/json/")
         worker_states = [get_json(f"http://127.0.0.1:{worker['ui']}/json/") for worker in workers]
         group.stop_all()

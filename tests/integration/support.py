@@ -15,6 +15,9 @@ RUNTIME_LIB = ROOT / "target" / "runtime-lib"
 MODULE_OPTIONS = [line.strip() for line in (ROOT / "conf" / "java-module-options").read_text().splitlines()
                   if line.strip()]
 RUN_DATE = "2025-12-31"
+# How long a pipeline run may take before it counts as hung. A guard, not a speed target: under `make test` the
+# cluster run shares 2 cores with two other lanes, and it was seen to take 15-20 min there (benchmarks time runs).
+RUN_TIMEOUT_S = 2700
 INPUT_FILES = {
     "customers": "customers.csv",
     "transactions": "transactions.csv.gz",

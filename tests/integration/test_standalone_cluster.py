@@ -1,11 +1,11 @@
 """A real Spark standalone cluster on loopback (conftest.cluster_run): one master and two workers, separate
 JVMs from the same runtime jars as bin/segplan, the shaded jar submitted with spark-submit, the whole pipeline
-on the sample data (uploaded to the S3-compatible server, the lakehouse there too). The tables are read with
+on generated data (uploaded to the S3-compatible server, the lakehouse there too). The tables are read with
 delta-rs; the workers' own JSON and their executors' logs show that both workers ran tasks."""
 import re
 
 from conftest import BUCKET
-from lakehouse_checks import check_lakehouse
+from lakehouse_checks import LEDGER_TABLE, check_lakehouse
 from test_s3_storage import lakehouse_tables, storage_options, table_uri
 from support import stages_run
 
@@ -16,12 +16,17 @@ def test_the_submitted_pipeline_succeeded(cluster_run):
     assert stages_run(result.stdout)[:3] == ["ingest", "features", "segment"]
 
 
-def test_every_stage_wrote_its_tables_from_the_cluster(s3, cluster_run):
+def test_every_stage_wrote_its_tables_from_the_cluster(s3, inputs, cluster_run):
     stages = stages_run(cluster_run["result"].stdout)
     tables = check_lakehouse(lakehouse_tables(s3), table_uri, stages, storage_options(s3))
-    # The sample data: 5,010 customer rows of which 10 are deliberately bad (see data-samples/README.md).
-    assert tables["validated_customers"].num_rows == 5000
-    assert tables["customer_segments"].num_rows == 5000
+    # The generated data: one valid row per customer of the ground truth, plus planted bad rows.
+    assert tables["validated_customers"].num_rows == inputs["customers"]
+    assert tables["customer_segments"].num_rows == inputs["customers"]
+    assert tables["quarantine"].num_rows > 0
+    # Every row of every generated file was read (and then accepted or quarantined, see check_lakehouse).
+    ingest = {row["table_name"]: row for row in tables[LEDGER_TABLE].to_pylist() if row["stage"] == "ingest"}
+    assert {f"{name}.csv" if name != "transactions" else "transactions.csv.gz": row["rows_in"]
+            for name, row in ingest.items()} == inputs["rows"]
     assert s3["client"].list_objects_v2(Bucket=BUCKET, Prefix="lakehouse/customer_segments/")["KeyCount"] > 1
 
 

@@ -27,7 +27,10 @@ def test_every_dag_file_imports_without_errors(dag_bag):
 def test_one_spark_submit_task_per_stage_then_the_quality_gate_in_a_chain(dag):
     from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
-    expected = ["ingest", "features", "segment", "classify", "forecast", "allocate", "check"]
+    # Straight from the committed `segplan stages --json` (StagesCommandTest keeps it equal to the specs).
+    expected = [spec["name"] for spec in segplan_stages.load_specs()["stages"]]
+    assert expected[0] == "ingest" and expected[-1] == "check"
+    assert {"features", "segment", "classify", "forecast", "allocate"} <= set(expected)
     assert [stage.command for stage in segplan_stages.STAGES + [segplan_stages.QUALITY_GATE]] == expected
     assert sorted(dag.task_ids) == sorted(expected)
     for upstream, downstream in zip(expected, expected[1:]):
@@ -51,6 +54,8 @@ def test_tags_retries_back_off_and_timeouts(dag):
         assert task.retry_delay == timedelta(minutes=2)
         assert task.max_retry_delay == timedelta(minutes=30)
         assert task.execution_timeout is not None and task.execution_timeout <= timedelta(hours=1)
+    assert dag.get_task("check").execution_timeout == timedelta(minutes=30)
+    assert {task.execution_timeout for task in dag.tasks if task.task_id != "check"} == {timedelta(hours=1)}
 
 
 def test_each_task_declares_the_delta_tables_it_writes_as_datasets(dag):
@@ -62,6 +67,11 @@ def test_each_task_declares_the_delta_tables_it_writes_as_datasets(dag):
         f"{root}/customer_segments", f"{root}/segment_profiles", f"{root}/pipeline_runs"}
     assert {dataset.uri for dataset in dag.get_task("check").outlets} == {
         f"{root}/quality_checks", f"{root}/pipeline_runs"}
+    # Every task's Datasets are exactly the tables its stage spec writes, plus the run ledger.
+    specs = segplan_stages.load_specs()
+    for spec in specs["stages"]:
+        assert {dataset.uri for dataset in dag.get_task(spec["name"]).outlets} == {
+            f"{root}/{table}" for table in [write["table"] for write in spec["writes"]] + [specs["ledger"]]}
 
 
 def test_arguments_render_the_logical_date_and_the_settings(dag, airflow_db):

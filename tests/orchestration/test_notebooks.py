@@ -24,7 +24,7 @@ def test_committed_notebooks_carry_no_outputs_and_have_a_parameters_cell(noteboo
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.stem)
-def test_notebook_executes_against_the_dag_lakehouse(notebook, dag_runs, tmp_path):
+def test_notebook_executes_against_the_dag_lakehouse(notebook, dag_run, tmp_path):
     import papermill
 
     figures = tmp_path / "figures"

@@ -16,7 +16,6 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.segplan.config.ZoneScheme;
 import org.segplan.contract.CustomersTable;
 import org.segplan.contract.DemandZonesTable;
 

@@ -21,7 +21,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.segplan.config.AbcXyzSettings;
 import org.segplan.contract.AbcXyzColumns;
 import org.segplan.contract.TransactionsTable;
 

@@ -15,11 +15,10 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.segplan.config.RuleSetSettings;
-import org.segplan.config.SegmentRule;
 import org.segplan.contract.CustomerRuleSegmentsTable;
 import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.contract.SegmentRuleCrosstabTable;
+import org.segplan.policy.BooleanExpressions;
 
 /**
  * Domain-driven segmentation: each configured rule set puts every customer in exactly one segment, by the first

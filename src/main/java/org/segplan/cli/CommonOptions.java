@@ -1,13 +1,12 @@
 package org.segplan.cli;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.segplan.config.ConfigLoader;
+import org.segplan.config.ConfiguredRun;
 import org.segplan.config.SegplanConfig;
-import org.segplan.error.Errors;
 import picocli.CommandLine.Option;
 
 /** Options every pipeline command takes. */
@@ -24,19 +23,13 @@ final class CommonOptions {
             description = "Business date of the run; overrides segplan.run.date")
     String runDate;
 
+    /** The configuration alone, for commands that need no run date. */
     SegplanConfig loadConfig() {
         return ConfigLoader.load(Optional.ofNullable(configFile), overrides);
     }
 
-    LocalDate resolveRunDate(SegplanConfig config) {
-        if (runDate != null) {
-            try {
-                return LocalDate.parse(runDate);
-            } catch (java.time.format.DateTimeParseException exception) {
-                throw Errors.invalidArgument("--run-date", runDate, "it is not a date", "write it as yyyy-MM-dd");
-            }
-        }
-        return config.runDate().orElseThrow(() -> Errors.missingConfigValue("segplan.run.date",
-                "pass --run-date yyyy-MM-dd or set segplan.run.date in the config file"));
+    /** The configuration and the run date (--run-date, else segplan.run.date), validated by the loader. */
+    ConfiguredRun loadRun() {
+        return ConfigLoader.loadRun(Optional.ofNullable(configFile), overrides, Optional.ofNullable(runDate));
     }
 }

@@ -3,12 +3,13 @@ package org.segplan.cli;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.segplan.config.InputFormat;
+import org.segplan.config.ConfiguredRun;
 import org.segplan.config.SegplanConfig;
 import org.segplan.error.Errors;
 import org.segplan.io.CodeVersion;
 import org.segplan.io.RunIdentity;
 import org.segplan.io.SparkSessions;
+import org.segplan.mapping.InputFormat;
 import org.segplan.pipeline.RunContext;
 import org.segplan.pipeline.SegmentEvaluation;
 import picocli.CommandLine.Command;
@@ -37,8 +38,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 .filter(candidate -> candidate.sparkName().equalsIgnoreCase(truthFormat)).findFirst()
                 .orElseThrow(() -> Errors.invalidArgument("--truth-format", truthFormat, "it is not a supported format",
                         "use parquet, csv, delta or json"));
-        SegplanConfig config = common.loadConfig();
-        RunIdentity run = RunIdentity.of(common.resolveRunDate(config), config.effectiveHash(), CodeVersion.current());
+        ConfiguredRun loaded = common.loadRun();
+        SegplanConfig config = loaded.config();
+        RunIdentity run = RunIdentity.of(loaded.runDate(), config.effectiveHash(), CodeVersion.current());
         SparkSession spark = SparkSessions.create(config.spark());
         try {
             SegmentEvaluation.Result result = SegmentEvaluation.evaluate(RunContext.create(spark, config, run), truth,

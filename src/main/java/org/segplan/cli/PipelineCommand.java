@@ -3,6 +3,7 @@ package org.segplan.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.segplan.config.ConfiguredRun;
 import org.segplan.config.SegplanConfig;
 import org.segplan.io.CodeVersion;
 import org.segplan.io.RunIdentity;
@@ -22,8 +23,9 @@ abstract class PipelineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Stage> stages = stages();
-        SegplanConfig config = common.loadConfig();
-        RunIdentity run = RunIdentity.of(common.resolveRunDate(config), config.effectiveHash(), CodeVersion.current());
+        ConfiguredRun loaded = common.loadRun();
+        SegplanConfig config = loaded.config();
+        RunIdentity run = RunIdentity.of(loaded.runDate(), config.effectiveHash(), CodeVersion.current());
         SparkSession spark = SparkSessions.create(config.spark());
         ProgressListener.attach(spark, System.err);
         try {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
                 StageCommands.ForecastSeries.class,
                 StageCommands.Allocate.class,
                 StageCommands.Check.class,
-                StageCommands.Run.class
+                StageCommands.Run.class,
+                StagesCommand.class
         })
 public final class SegplanCli implements Runnable {
     @CommandLine.Spec

@@ -74,7 +74,7 @@ final class StageCommands {
                             "write it as yyyy-MM-dd");
                 }
             }
-            org.segplan.config.InputFormat inputFormat = java.util.Arrays.stream(org.segplan.config.InputFormat.values())
+            org.segplan.mapping.InputFormat inputFormat = java.util.Arrays.stream(org.segplan.mapping.InputFormat.values())
                     .filter(candidate -> candidate.sparkName().equalsIgnoreCase(format)).findFirst()
                     .orElseThrow(() -> Errors.invalidArgument("--format", format, "it is not a supported format",
                             "use delta, parquet, csv or json"));
@@ -116,7 +116,7 @@ final class StageCommands {
 
         @Override
         List<Stage> stages() {
-            org.segplan.config.InputFormat parsed = java.util.Arrays.stream(org.segplan.config.InputFormat.values())
+            org.segplan.mapping.InputFormat parsed = java.util.Arrays.stream(org.segplan.mapping.InputFormat.values())
                     .filter(candidate -> candidate.sparkName().equalsIgnoreCase(format.trim())).findFirst()
                     .orElseThrow(() -> Errors.invalidArgument("--format", format, "it is not a supported format",
                             "use csv, parquet, delta or json"));

@@ -1,6 +1,5 @@
 package org.segplan.config;
 
-import static java.util.Objects.requireNonNull;
 import static org.segplan.config.ConfigValues.bool;
 import static org.segplan.config.ConfigValues.nonBlank;
 import static org.segplan.config.ConfigValues.nonNegativeInt;
@@ -8,49 +7,27 @@ import static org.segplan.config.ConfigValues.number;
 import static org.segplan.config.ConfigValues.positiveInt;
 
 import com.typesafe.config.Config;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import org.segplan.allocate.PlanSettings;
+import org.segplan.allocate.ZoneScheme;
+import org.segplan.allocate.model.CostParameters;
+import org.segplan.allocate.model.Sourcing;
 import org.segplan.error.Errors;
 
 /**
- * Distribution-center allocation settings ({@code segplan.allocation}).
- *
- * @param unmetDemandPenaltyPerUnit empty: every unit of demand must be delivered (else the period is infeasible)
- * @param defaultMaxLeadTimeDays used for segments without a service policy; empty: unconstrained
+ * Parses {@code segplan.allocation} into the allocation's own settings record ({@link PlanSettings}): the one
+ * settings type of the allocate stage, validated here.
  */
-public record AllocationSettings(
-        double transportCostPerUnitKm,
-        double speedKmPerDay,
-        double handlingDays,
-        OptionalDouble unmetDemandPenaltyPerUnit,
-        boolean singleSourcing,
-        double mipTimeLimitSeconds,
-        NetworkDesign networkDesign,
-        ZoneScheme zones,
-        double gridDegrees,
-        OptionalDouble defaultMaxLeadTimeDays) {
+final class AllocationSettings {
     private static final String PREFIX = "allocation.";
 
-    public AllocationSettings {
-        requireNonNull(unmetDemandPenaltyPerUnit, "unmetDemandPenaltyPerUnit is null");
-        requireNonNull(networkDesign, "networkDesign is null");
-        requireNonNull(zones, "zones is null");
-        requireNonNull(defaultMaxLeadTimeDays, "defaultMaxLeadTimeDays is null");
+    private AllocationSettings() {
     }
 
-    /**
-     * Which centers to open: at most {@code maxOpenCenters} and/or within {@code budget} of fixed cost per week.
-     *
-     * @param candidateSites how many new sites to propose by demand-weighted k-means (0: none)
-     */
-    public record NetworkDesign(boolean enabled, OptionalInt maxOpenCenters, OptionalDouble budget, int candidateSites) {
-        public NetworkDesign {
-            requireNonNull(maxOpenCenters, "maxOpenCenters is null");
-            requireNonNull(budget, "budget is null");
-        }
-    }
-
-    static AllocationSettings parse(Config root) {
+    static PlanSettings parse(Config root) {
         double rate = nonNegative(root, "transport-cost-per-unit-km");
         double speed = positive(root, "speed-km-per-day");
         double handlingDays = nonNegative(root, "handling-days");
@@ -69,14 +46,25 @@ public record AllocationSettings(
                     "network design needs a limit, or it would simply keep every center that lowers cost",
                     "set network-design.max-open-centers and/or network-design.budget (fixed cost per week)");
         }
-        NetworkDesign networkDesign = new NetworkDesign(designEnabled, maxOpen, budget,
+        PlanSettings.NetworkDesign networkDesign = new PlanSettings.NetworkDesign(designEnabled, maxOpen, budget,
                 nonNegativeInt(root, design + "candidate-sites"));
-        ZoneScheme zones = ZoneScheme.parse("segplan.allocation.zones", nonBlank(root, PREFIX + "zones"));
+        ZoneScheme zones = zoneScheme("segplan.allocation.zones", nonBlank(root, PREFIX + "zones"));
         double gridDegrees = positive(root, "grid-degrees");
         OptionalDouble defaultLeadTime = root.hasPath(PREFIX + "default-max-lead-time-days")
                 ? OptionalDouble.of(positive(root, "default-max-lead-time-days")) : OptionalDouble.empty();
-        return new AllocationSettings(rate, speed, handlingDays, penalty, single, mipTimeLimit, networkDesign, zones,
-                gridDegrees, defaultLeadTime);
+        return new PlanSettings(new CostParameters(rate, speed, handlingDays), penalty,
+                single ? Sourcing.SINGLE : Sourcing.SPLIT, mipTimeLimit, networkDesign, zones, gridDegrees,
+                defaultLeadTime);
+    }
+
+    private static ZoneScheme zoneScheme(String key, String value) {
+        for (ZoneScheme scheme : ZoneScheme.values()) {
+            if (scheme.configName().equals(value)) {
+                return scheme;
+            }
+        }
+        throw Errors.invalidConfigValue(key, value, "it is not a zone scheme segplan knows", "use one of "
+                + Arrays.stream(ZoneScheme.values()).map(ZoneScheme::configName).collect(Collectors.joining(", ")));
     }
 
     private static double nonNegative(Config root, String key) {

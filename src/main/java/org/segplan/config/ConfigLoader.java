@@ -19,6 +19,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
 import com.typesafe.config.ConfigValueType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.segplan.error.Errors;
+import org.segplan.segment.ExplanationSettings;
+import org.segplan.segment.SegmentationAlgorithm;
+import org.segplan.segment.SegmentationSettings;
 
 /**
  * Loads configuration with the precedence command line ({@code --set}) &gt; config file &gt; embedded defaults,
@@ -47,6 +51,7 @@ import org.segplan.error.Errors;
 public final class ConfigLoader {
     static final String DEFAULTS_RESOURCE = "segplan-defaults.conf";
     private static final String ROOT = ConfigValues.ROOT;
+    private static final String RUN_DATE_KEY = "segplan.run.date";
     /** Maps whose keys are passed through to Spark, so any key is allowed inside them. */
     private static final Set<String> FREE_FORM_PATHS = Set.of(
             "segplan.spark.settings",
@@ -71,11 +76,32 @@ public final class ConfigLoader {
         return load(Optional.empty(), overrides);
     }
 
+    /** The configuration alone (a run date, when set, is still checked). */
     public static SegplanConfig load(Optional<Path> configFile, List<String> overrides) {
+        return merge(configFile, overrides, Optional.empty()).config();
+    }
+
+    /**
+     * The configuration of a run and its date: {@code runDateArgument} (the command line's --run-date) when given,
+     * else segplan.run.date, parsed here and only here; a run without either fails.
+     */
+    public static ConfiguredRun loadRun(Optional<Path> configFile, List<String> overrides,
+            Optional<String> runDateArgument) {
+        Loaded loaded = merge(configFile, overrides, runDateArgument);
+        LocalDate runDate = loaded.runDate().orElseThrow(() -> Errors.missingConfigValue(RUN_DATE_KEY,
+                "pass --run-date yyyy-MM-dd or set " + RUN_DATE_KEY + " in the config file"));
+        return new ConfiguredRun(loaded.config(), runDate);
+    }
+
+    /** Precedence: --run-date &gt; --set &gt; the file &gt; the defaults. */
+    private static Loaded merge(Optional<Path> configFile, List<String> overrides, Optional<String> runDateArgument) {
         Config defaults = ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), DEFAULTS_RESOURCE,
                 ConfigParseOptions.defaults().setAllowMissing(false));
         Config file = configFile.map(ConfigLoader::parseFile).orElse(ConfigFactory.empty());
         Config commandLine = parseOverrides(overrides);
+        if (runDateArgument.isPresent()) {
+            commandLine = commandLine.withValue(RUN_DATE_KEY, ConfigValueFactory.fromAnyRef(runDateArgument.get()));
+        }
         rejectUnknownKeys(file, defaults, "file " + configFile.map(Path::toString).orElse(""));
         rejectUnknownKeys(commandLine, defaults, "command line --set");
         Config merged;
@@ -85,7 +111,11 @@ public final class ConfigLoader {
             throw Errors.configSyntax("(substitution)", exception.getMessage(), exception);
         }
         rejectSecrets(merged.getConfig("segplan.spark.settings"), "segplan.spark.settings");
-        return toTyped(merged);
+        Config root = merged.getConfig(ROOT);
+        return new Loaded(toTyped(merged), optionalString(root, "run.date").map(ConfigLoader::parseRunDate));
+    }
+
+    private record Loaded(SegplanConfig config, Optional<LocalDate> runDate) {
     }
 
     private static Config parseFile(Path path) {
@@ -173,7 +203,6 @@ public final class ConfigLoader {
 
     private static SegplanConfig toTyped(Config merged) {
         Config root = merged.getConfig(ROOT);
-        Optional<LocalDate> runDate = optionalString(root, "run.date").map(value -> parseDate("segplan.run.date", value));
         SparkSettings spark = new SparkSettings(
                 nonBlank(root, "spark.master"),
                 nonBlank(root, "spark.app-name"),
@@ -198,7 +227,7 @@ public final class ConfigLoader {
             inputs.put(table, new InputSpec(
                     table,
                     path,
-                    InputFormat.parse("segplan." + prefix + "format", nonBlank(root, prefix + "format")),
+                    ConfigValues.inputFormat("segplan." + prefix + "format", nonBlank(root, prefix + "format")),
                     stringMap(input.getConfig("options")),
                     bool(root, prefix + "required"),
                     MappingSettings.parse(root, key)));
@@ -214,19 +243,20 @@ public final class ConfigLoader {
                 AnonymousTransactions.parse("segplan.validation.anonymous-transactions",
                         nonBlank(root, "validation.anonymous-transactions")));
         int urgentDays = nonNegativeInt(root, "features.urgent-lead-time-days");
-        return new SegplanConfig(runDate, spark, lakehouseRoot, inputs, validation, new FeatureSettings(urgentDays),
+        return new SegplanConfig(spark, lakehouseRoot, inputs, validation, new FeatureSettings(urgentDays),
                 segmentation(root),
-                ExplanationSettings.parse(root),
-                ClassifySettings.parse(root),
-                ForecastSettings.parse(root),
+                explanation(root),
+                ClassifySettingsParser.parse(root),
+                ForecastConfig.parse(root),
                 AllocationSettings.parse(root),
                 QualityGateSettings.parse(root),
                 hash(merged));
     }
 
     private static SegmentationSettings segmentation(Config root) {
-        SegmentationAlgorithm algorithm = SegmentationAlgorithm.parse("segplan.segmentation.algorithm",
-                nonBlank(root, "segmentation.algorithm"));
+        SegmentationAlgorithm algorithm = ConfigNames.parse("segplan.segmentation.algorithm",
+                nonBlank(root, "segmentation.algorithm"), SegmentationAlgorithm.values(),
+                SegmentationAlgorithm::configName, "segmentation algorithm");
         int kMin = positiveInt(root, "segmentation.k-min");
         int kMax = positiveInt(root, "segmentation.k-max");
         if (kMin < 2 || kMax < kMin) {
@@ -250,17 +280,27 @@ public final class ConfigLoader {
                 share(root, "segmentation.borderline-probability"));
     }
 
-    private static LocalDate parseDate(String key, String value) {
+    private static ExplanationSettings explanation(Config root) {
+        int depth = positiveInt(root, "explanation.max-depth");
+        if (depth > ExplanationSettings.DEEPEST) {
+            throw Errors.invalidConfigValue("segplan.explanation.max-depth", depth, "MLlib decision trees are at most "
+                    + ExplanationSettings.DEEPEST + " levels deep", "use a depth from 1 to 6 for readable rules");
+        }
+        return new ExplanationSettings(depth, longValue(root, "explanation.seed"));
+    }
+
+    private static LocalDate parseRunDate(String value) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException exception) {
-            throw Errors.invalidConfigValue(key, value, "it is not a date", "write it as yyyy-MM-dd, e.g. 2025-12-31");
+            throw Errors.invalidConfigValue(RUN_DATE_KEY, value, "it is not a date",
+                    "write it as yyyy-MM-dd, e.g. 2025-12-31 (with --run-date or " + RUN_DATE_KEY + ")");
         }
     }
 
     private static String hash(Config merged) {
         // Run date is excluded: it is recorded on its own, and the hash identifies the settings.
-        String rendered = merged.withoutPath("segplan.run.date").getConfig(ROOT).root()
+        String rendered = merged.withoutPath(RUN_DATE_KEY).getConfig(ROOT).root()
                 .render(ConfigRenderOptions.concise());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(rendered.getBytes(StandardCharsets.UTF_8));

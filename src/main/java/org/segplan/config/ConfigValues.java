@@ -6,11 +6,14 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.segplan.error.Errors;
+import org.segplan.mapping.InputFormat;
 
 /**
  * Typed getters over the merged {@code segplan} block that turn Typesafe's exceptions into messages naming the
@@ -29,6 +32,13 @@ final class ConfigValues {
             throw Errors.invalidConfigValue(ROOT + "." + key, value, "it is blank", "give a value");
         }
         return value;
+    }
+
+    /** @param key the full key, for the message */
+    static InputFormat inputFormat(String key, String value) {
+        return InputFormat.parse(value).orElseThrow(() -> Errors.invalidConfigValue(key, value,
+                "it is not a supported input format", "use one of " + Arrays.stream(InputFormat.values())
+                        .map(InputFormat::sparkName).collect(Collectors.joining(", "))));
     }
 
     static Optional<String> optionalString(Config root, String key) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.segplan.mapping.InputFormat;
 import org.segplan.mapping.InputMapping;
 
 /**

@@ -20,6 +20,7 @@ import org.segplan.contract.TableContract;
 import org.segplan.error.Errors;
 import org.segplan.mapping.Aggregation;
 import org.segplan.mapping.ColumnRule;
+import org.segplan.mapping.InputFormat;
 import org.segplan.mapping.InputMapping;
 import org.segplan.mapping.Lookup;
 import org.segplan.mapping.NamedRule;
@@ -152,7 +153,7 @@ public final class MappingSettings {
                     "its columns are named <name>_<column>, so use a short lower_snake name such as geo");
         }
         String at = where + "." + name;
-        InputFormat format = InputFormat.parse(at + ".format",
+        InputFormat format = ConfigValues.inputFormat(at + ".format",
                 optionalText(entry.get("format"), at + ".format").orElse("csv"));
         Map<String, String> options = new TreeMap<>();
         if (entry.containsKey("options")) {

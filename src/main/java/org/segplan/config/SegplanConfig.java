@@ -2,19 +2,22 @@ package org.segplan.config;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
+import org.segplan.forecast.ForecastSettings;
+import org.segplan.allocate.PlanSettings;
+import org.segplan.classify.ClassifySettings;
+import org.segplan.segment.ExplanationSettings;
+import org.segplan.segment.SegmentationSettings;
 
 /**
- * The typed, validated configuration of one segplan invocation. Built only by {@link ConfigLoader}.
+ * The typed, validated configuration of one segplan invocation. Built only by {@link ConfigLoader}. The run date is
+ * not part of it: a run carries it once, in its identity ({@link ConfiguredRun}, then the run context).
  *
  * @param effectiveHash SHA-256 of the merged configuration (defaults, file, overrides), recorded in the run ledger
  */
 public record SegplanConfig(
-        Optional<LocalDate> runDate,
         SparkSettings spark,
         String lakehouseRoot,
         Map<String, InputSpec> inputs,
@@ -24,12 +27,11 @@ public record SegplanConfig(
         ExplanationSettings explanation,
         ClassifySettings classify,
         ForecastSettings forecast,
-        AllocationSettings allocation,
+        PlanSettings allocation,
         QualityGateSettings qualityGate,
         String effectiveHash) {
 
     public SegplanConfig {
-        requireNonNull(runDate, "runDate is null");
         requireNonNull(spark, "spark is null");
         requireNonNull(lakehouseRoot, "lakehouseRoot is null");
         inputs = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(inputs, "inputs is null")));

@@ -14,8 +14,14 @@ public record ColumnSpec(String name, DataType type, ColumnRole role, ValueRule 
         requireNonNull(description, "description is null");
     }
 
+    /** Whether the column must be present (its values may still be null when it is {@link ColumnRole#NULLABLE}). */
     public boolean isRequired() {
         return role != ColumnRole.OPTIONAL;
+    }
+
+    /** Whether values may be null: the nullability of the column in {@link TableContract#schema()}. */
+    public boolean isNullable() {
+        return role == ColumnRole.NULLABLE || role == ColumnRole.OPTIONAL;
     }
 
     public boolean isIdentifier() {

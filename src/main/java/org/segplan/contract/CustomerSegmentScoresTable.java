@@ -1,10 +1,11 @@
 package org.segplan.contract;
 
 import static org.apache.spark.sql.types.DataTypes.DateType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.segplan.contract.TableContract.key;
+import static org.segplan.contract.TableContract.nullable;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -14,23 +15,25 @@ import org.apache.spark.sql.types.StructType;
 public final class CustomerSegmentScoresTable {
     public static final String NAME = "customer_segment_scores";
 
-    public static final String CUSTOMER_ID = "customer_id";
-    public static final String SEGMENT_ID = "segment_id";
-    public static final String SEGMENT_LABEL = "segment_label";
+    public static final String CUSTOMER_ID = Columns.CUSTOMER_ID;
+    public static final String SEGMENT_ID = Columns.SEGMENT_ID;
+    public static final String SEGMENT_LABEL = Columns.SEGMENT_LABEL;
     /** Gaussian mixtures only; null for the k-means family, as in customer_segments. */
-    public static final String MEMBERSHIP_PROBABILITY = "membership_probability";
+    public static final String MEMBERSHIP_PROBABILITY = Columns.MEMBERSHIP_PROBABILITY;
     /** Gaussian mixtures only; null for the k-means family, as in customer_segments. */
-    public static final String RUNNER_UP_SEGMENT_ID = "runner_up_segment_id";
+    public static final String RUNNER_UP_SEGMENT_ID = Columns.RUNNER_UP_SEGMENT_ID;
     /** The run date of the segmentation model that scored the customer. */
     public static final String MODEL_RUN_DATE = "model_run_date";
 
-    public static final StructType SCHEMA = new StructType()
-            .add(CUSTOMER_ID, StringType, false)
-            .add(SEGMENT_ID, IntegerType, false)
-            .add(SEGMENT_LABEL, StringType, false)
-            .add(MEMBERSHIP_PROBABILITY, DoubleType, true)
-            .add(RUNNER_UP_SEGMENT_ID, IntegerType, true)
-            .add(MODEL_RUN_DATE, DateType, false);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            key(CUSTOMER_ID),
+            required(SEGMENT_ID, "The segment of the saved model, as published in customer_segments for its run date"),
+            required(SEGMENT_LABEL),
+            nullable(MEMBERSHIP_PROBABILITY),
+            nullable(RUNNER_UP_SEGMENT_ID),
+            required(MODEL_RUN_DATE, DateType, "The run date of the segmentation model that scored the customer")));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private CustomerSegmentScoresTable() {
     }

@@ -13,7 +13,7 @@ import java.util.List;
 public final class CustomersTable {
     public static final String NAME = "customers";
 
-    public static final String CUSTOMER_ID = "customer_id";
+    public static final String CUSTOMER_ID = Columns.CUSTOMER_ID;
     public static final String SIGNUP_DATE = "signup_date";
     public static final String BIRTH_YEAR = "birth_year";
     public static final String GENDER = "gender";
@@ -22,11 +22,11 @@ public final class CustomersTable {
     public static final String HOUSEHOLD_SIZE = "household_size";
     public static final String INCOME = "income";
     public static final String EMPLOYMENT_STATUS = "employment_status";
-    public static final String REGION = "region";
+    public static final String REGION = Columns.REGION;
     public static final String CITY = "city";
     public static final String CITY_TYPE = "city_type";
-    public static final String LATITUDE = "latitude";
-    public static final String LONGITUDE = "longitude";
+    public static final String LATITUDE = Columns.LATITUDE;
+    public static final String LONGITUDE = Columns.LONGITUDE;
     public static final String CLIMATE_ZONE = "climate_zone";
     public static final String ECO_CONSCIOUSNESS = "eco_consciousness";
     public static final String TECH_AFFINITY = "tech_affinity";

@@ -1,18 +1,19 @@
 package org.segplan.contract;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.segplan.contract.TableContract.key;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /** Output contract: load of each center in each period against its capacity scaled to the period. */
 public final class DcUtilizationTable {
     public static final String NAME = "dc_utilization";
 
-    public static final String DC_ID = "dc_id";
-    public static final String PERIOD_START = "period_start";
+    public static final String DC_ID = Columns.DC_ID;
+    public static final String PERIOD_START = Columns.PERIOD_START;
     public static final String LOAD_UNITS = "load_units";
     /** weekly_capacity_units x period days / 7. */
     public static final String CAPACITY_UNITS = "capacity_units";
@@ -21,13 +22,15 @@ public final class DcUtilizationTable {
     /** False when network design closed it (load 0). */
     public static final String IS_OPEN = "is_open";
 
-    public static final StructType SCHEMA = new StructType()
-            .add(DC_ID, StringType, false)
-            .add(PERIOD_START, DateType, false)
-            .add(LOAD_UNITS, DoubleType, false)
-            .add(CAPACITY_UNITS, DoubleType, false)
-            .add(UTILIZATION, DoubleType, false)
-            .add(IS_OPEN, BooleanType, false);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            key(DC_ID),
+            key(PERIOD_START),
+            required(LOAD_UNITS, DoubleType, "Units the center ships in the period"),
+            required(CAPACITY_UNITS, DoubleType, "weekly_capacity_units x period days / 7"),
+            required(UTILIZATION, DoubleType, "load / capacity, in [0, 1]"),
+            required(IS_OPEN, BooleanType, "False when network design closed it (load 0)")));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private DcUtilizationTable() {
     }

@@ -3,7 +3,11 @@ package org.segplan.contract;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.segplan.contract.TableContract.key;
+import static org.segplan.contract.TableContract.nullable;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -17,17 +21,19 @@ public final class DemandSplitTable {
     public static final String HAS_CUSTOMER = "has_customer";
     public static final String LINES = "lines";
     public static final String NET_UNITS = "net_units";
-    public static final String NET_VALUE = "net_value";
+    public static final String NET_VALUE = Columns.NET_VALUE;
     public static final String LINE_SHARE = "line_share";
-    public static final String VALUE_SHARE = "value_share";
+    public static final String VALUE_SHARE = Columns.VALUE_SHARE;
 
-    public static final StructType SCHEMA = new StructType()
-            .add(HAS_CUSTOMER, BooleanType, false)
-            .add(LINES, LongType, false)
-            .add(NET_UNITS, DoubleType, true)
-            .add(NET_VALUE, DoubleType, true)
-            .add(LINE_SHARE, DoubleType, true)
-            .add(VALUE_SHARE, DoubleType, true);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            key(HAS_CUSTOMER, BooleanType, "Whether the lines carry a customer id"),
+            required(LINES, LongType, "Accepted order lines"),
+            nullable(NET_UNITS, DoubleType, "Units ordered minus units returned"),
+            nullable(NET_VALUE, "Quantity x unit price, returns subtracted"),
+            nullable(LINE_SHARE, DoubleType, "Share of the run's accepted lines"),
+            nullable(VALUE_SHARE, "Share of the run's net value")));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private DemandSplitTable() {
     }

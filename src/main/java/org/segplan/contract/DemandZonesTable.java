@@ -1,30 +1,33 @@
 package org.segplan.contract;
 
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.segplan.contract.TableContract.key;
+import static org.segplan.contract.TableContract.nullable;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /** Output contract: one row per demand zone (a city, or a grid cell), located at its customers' mean position. */
 public final class DemandZonesTable {
     public static final String NAME = "demand_zones";
 
-    public static final String ZONE_ID = "zone_id";
-    public static final String ZONE_NAME = "zone_name";
-    public static final String LATITUDE = "latitude";
-    public static final String LONGITUDE = "longitude";
-    public static final String CUSTOMERS = "customers";
+    public static final String ZONE_ID = Columns.ZONE_ID;
+    public static final String ZONE_NAME = Columns.ZONE_NAME;
+    public static final String LATITUDE = Columns.LATITUDE;
+    public static final String LONGITUDE = Columns.LONGITUDE;
+    public static final String CUSTOMERS = Columns.CUSTOMERS;
     /** The most common region of its customers. */
-    public static final String REGION = "region";
+    public static final String REGION = Columns.REGION;
 
-    public static final StructType SCHEMA = new StructType()
-            .add(ZONE_ID, StringType, false)
-            .add(ZONE_NAME, StringType, false)
-            .add(LATITUDE, DoubleType, false)
-            .add(LONGITUDE, DoubleType, false)
-            .add(CUSTOMERS, LongType, false)
-            .add(REGION, StringType, true);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            key(ZONE_ID),
+            required(ZONE_NAME),
+            required(LATITUDE, "Mean latitude of its customers"),
+            required(LONGITUDE, "Mean longitude of its customers"),
+            required(CUSTOMERS, "Customers in the zone"),
+            nullable(REGION, "The most common region of its customers")));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private DemandZonesTable() {
     }

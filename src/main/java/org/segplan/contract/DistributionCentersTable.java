@@ -12,12 +12,12 @@ import java.util.List;
 public final class DistributionCentersTable {
     public static final String NAME = "distribution_centers";
 
-    public static final String DC_ID = "dc_id";
+    public static final String DC_ID = Columns.DC_ID;
     public static final String DC_NAME = "dc_name";
-    public static final String LATITUDE = "latitude";
-    public static final String LONGITUDE = "longitude";
+    public static final String LATITUDE = Columns.LATITUDE;
+    public static final String LONGITUDE = Columns.LONGITUDE;
     public static final String WEEKLY_CAPACITY_UNITS = "weekly_capacity_units";
-    public static final String FIXED_COST = "fixed_cost";
+    public static final String FIXED_COST = Columns.FIXED_COST;
     public static final String HANDLING_COST_PER_UNIT = "handling_cost_per_unit";
 
     public static final TableContract CONTRACT = new TableContract(NAME, List.of(

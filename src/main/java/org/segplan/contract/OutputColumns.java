@@ -1,9 +1,9 @@
 package org.segplan.contract;
 
-/** Columns every output table carries. */
+/** Columns every output table carries; the writer stamps them (see {@link OutputTables#stored(String)}). */
 public final class OutputColumns {
-    public static final String RUN_DATE = "run_date";
-    public static final String RUN_ID = "run_id";
+    public static final String RUN_DATE = Columns.RUN_DATE;
+    public static final String RUN_ID = Columns.RUN_ID;
 
     private OutputColumns() {
     }

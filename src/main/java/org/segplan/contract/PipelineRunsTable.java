@@ -1,11 +1,14 @@
 package org.segplan.contract;
 
-import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.segplan.contract.TableContract.key;
+import static org.segplan.contract.TableContract.nullable;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -17,7 +20,7 @@ public final class PipelineRunsTable {
 
     public static final String STAGE = "stage";
     public static final String TABLE_NAME = "table_name";
-    public static final String STATUS = "status";
+    public static final String STATUS = Columns.STATUS;
     public static final String ROWS_IN = "rows_in";
     public static final String ROWS_ACCEPTED = "rows_accepted";
     public static final String ROWS_QUARANTINED = "rows_quarantined";
@@ -26,28 +29,30 @@ public final class PipelineRunsTable {
     public static final String DURATION_SECONDS = "duration_seconds";
     public static final String CONFIG_HASH = "config_hash";
     public static final String CODE_VERSION = "code_version";
-    public static final String MESSAGE = "message";
+    public static final String MESSAGE = Columns.MESSAGE;
 
     public static final String SUCCEEDED = "SUCCEEDED";
     public static final String FAILED = "FAILED";
     /** The stage chose not to run (for example it needs transactions and the run has none); message says why. */
     public static final String SKIPPED = "SKIPPED";
 
-    public static final StructType SCHEMA = new StructType()
-            .add(OutputColumns.RUN_ID, StringType, false)
-            .add(OutputColumns.RUN_DATE, DateType, false)
-            .add(STAGE, StringType, false)
-            .add(TABLE_NAME, StringType, false)
-            .add(STATUS, StringType, false)
-            .add(ROWS_IN, LongType, true)
-            .add(ROWS_ACCEPTED, LongType, true)
-            .add(ROWS_QUARANTINED, LongType, true)
-            .add(ROWS_OUT, LongType, true)
-            .add(STARTED_AT, TimestampType, false)
-            .add(DURATION_SECONDS, DoubleType, false)
-            .add(CONFIG_HASH, StringType, false)
-            .add(CODE_VERSION, StringType, false)
-            .add(MESSAGE, StringType, true);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            key(Columns.RUN_ID),
+            required(Columns.RUN_DATE),
+            key(STAGE, StringType, "The stage"),
+            key(TABLE_NAME, StringType, "The table the counts are of"),
+            required(STATUS, "SUCCEEDED, FAILED or SKIPPED"),
+            nullable(ROWS_IN, LongType, "Rows read"),
+            nullable(ROWS_ACCEPTED, LongType, "Rows that passed validation"),
+            nullable(ROWS_QUARANTINED, LongType, "Rows sent to quarantine"),
+            nullable(ROWS_OUT, LongType, "Rows written"),
+            required(STARTED_AT, TimestampType, "When the stage started"),
+            required(DURATION_SECONDS, DoubleType, "How long it ran"),
+            required(CONFIG_HASH, StringType, "SHA-256 of the effective configuration"),
+            required(CODE_VERSION, StringType, "Version and commit of the code"),
+            nullable(MESSAGE, "Why the stage failed or was skipped")));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private PipelineRunsTable() {
     }

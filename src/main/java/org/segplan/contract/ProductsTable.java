@@ -13,9 +13,9 @@ import java.util.List;
 public final class ProductsTable {
     public static final String NAME = "products";
 
-    public static final String PRODUCT_ID = "product_id";
+    public static final String PRODUCT_ID = Columns.PRODUCT_ID;
     public static final String PRODUCT_NAME = "product_name";
-    public static final String CATEGORY = "category";
+    public static final String CATEGORY = Columns.CATEGORY;
     public static final String LIFECYCLE_STAGE = "lifecycle_stage";
     public static final String UNIT_COST = "unit_cost";
     public static final String LAUNCH_DATE = "launch_date";

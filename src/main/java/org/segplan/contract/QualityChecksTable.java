@@ -3,7 +3,11 @@ package org.segplan.contract;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.segplan.contract.TableContract.key;
+import static org.segplan.contract.TableContract.nullable;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -16,11 +20,11 @@ public final class QualityChecksTable {
     public static final String CHECK = "check";
     /** What the check looked at: a stage, a table, a segment, or {@code *} for the run as a whole. */
     public static final String SUBJECT = "subject";
-    public static final String LEVEL = "level";
-    public static final String STATUS = "status";
+    public static final String LEVEL = Columns.LEVEL;
+    public static final String STATUS = Columns.STATUS;
     public static final String OBSERVED = "observed";
     public static final String EXPECTED = "expected";
-    public static final String MESSAGE = "message";
+    public static final String MESSAGE = Columns.MESSAGE;
 
     public static final String ERROR = "error";
     public static final String WARNING = "warning";
@@ -28,14 +32,17 @@ public final class QualityChecksTable {
     public static final String FAILED = "failed";
 
     /** Without run_date and run_id, which the lakehouse adds when it writes. */
-    public static final StructType SCHEMA = new StructType()
-            .add(CHECK, StringType, false)
-            .add(SUBJECT, StringType, false)
-            .add(LEVEL, StringType, false)
-            .add(STATUS, StringType, false)
-            .add(OBSERVED, DoubleType, true)
-            .add(EXPECTED, StringType, false)
-            .add(MESSAGE, StringType, false);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            key(CHECK, StringType, "The check"),
+            key(SUBJECT, StringType, "What it looked at: a stage, a table, a segment, or * for the run as a whole"),
+            required(LEVEL, "error or warning"),
+            required(STATUS, "passed or failed"),
+            nullable(OBSERVED, DoubleType, "The value observed, when the check measures one"),
+            required(EXPECTED, StringType, "What passes, in words"),
+            required(MESSAGE)));
+
+    /** Without run_date and run_id, which the lakehouse adds when it writes. */
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     /** The schema as read back from the lakehouse. */
     public static final StructType STORED_SCHEMA = SCHEMA

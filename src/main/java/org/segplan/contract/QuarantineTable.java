@@ -1,8 +1,10 @@
 package org.segplan.contract;
 
-import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.segplan.contract.TableContract.nullable;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /** Output contract: every input row that failed a check, with why. */
@@ -14,13 +16,15 @@ public final class QuarantineTable {
     public static final String REASON_DETAIL = "reason_detail";
     public static final String RAW_RECORD = "raw_record";
 
-    public static final StructType SCHEMA = new StructType()
-            .add(SOURCE_TABLE, StringType, false)
-            .add(REASON_CODE, StringType, false)
-            .add(REASON_DETAIL, StringType, true)
-            .add(RAW_RECORD, StringType, true)
-            .add(OutputColumns.RUN_DATE, DateType, false)
-            .add(OutputColumns.RUN_ID, StringType, false);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            required(SOURCE_TABLE, StringType, "The input the row came from"),
+            required(REASON_CODE, StringType, "Why it was rejected, e.g. DUPLICATE_KEY"),
+            nullable(REASON_DETAIL, StringType, "The column and value that failed"),
+            nullable(RAW_RECORD, StringType, "The row as JSON text, as read"),
+            required(Columns.RUN_DATE),
+            required(Columns.RUN_ID)));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private QuarantineTable() {
     }

@@ -2,8 +2,9 @@ package org.segplan.contract;
 
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -15,12 +16,14 @@ public final class SegmentExplanationSummaryTable {
 
     public static final String DEPTH = "depth";
     public static final String ACCURACY = "accuracy";
-    public static final String FEATURES = "features";
+    public static final String FEATURES = Columns.FEATURES;
 
-    public static final StructType SCHEMA = new StructType()
-            .add(DEPTH, IntegerType, false)
-            .add(ACCURACY, DoubleType, false)
-            .add(FEATURES, StringType, false);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            required(DEPTH, IntegerType, "Maximum depth of the tree"),
+            required(ACCURACY, DoubleType, "Share of the run's customers whose segment the rules predict"),
+            required(FEATURES, "The features the tree could split on, comma separated")));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private SegmentExplanationSummaryTable() {
     }

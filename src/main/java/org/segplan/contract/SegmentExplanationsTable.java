@@ -1,10 +1,11 @@
 package org.segplan.contract;
 
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.segplan.contract.TableContract.key;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -15,16 +16,18 @@ import org.apache.spark.sql.types.StructType;
 public final class SegmentExplanationsTable {
     public static final String NAME = "segment_explanations";
 
-    public static final String SEGMENT_ID = "segment_id";
+    public static final String SEGMENT_ID = Columns.SEGMENT_ID;
     public static final String RULE = "rule";
-    public static final String CUSTOMERS = "customers";
+    public static final String CUSTOMERS = Columns.CUSTOMERS;
     public static final String PRECISION = "precision";
 
-    public static final StructType SCHEMA = new StructType()
-            .add(SEGMENT_ID, IntegerType, false)
-            .add(RULE, StringType, false)
-            .add(CUSTOMERS, LongType, false)
-            .add(PRECISION, DoubleType, false);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            required(SEGMENT_ID, "The segment the leaf predicts"),
+            key(RULE, StringType, "The path to the leaf, e.g. urgent_order_share > 0.52 AND ... -> segment 3"),
+            required(CUSTOMERS, "Customers of the run that reach the leaf"),
+            required(PRECISION, DoubleType, "Share of them in the leaf's segment")));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private SegmentExplanationsTable() {
     }

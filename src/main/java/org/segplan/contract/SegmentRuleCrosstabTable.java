@@ -1,10 +1,11 @@
 package org.segplan.contract;
 
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.segplan.contract.TableContract.key;
+import static org.segplan.contract.TableContract.nullable;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -14,23 +15,25 @@ import org.apache.spark.sql.types.StructType;
 public final class SegmentRuleCrosstabTable {
     public static final String NAME = "segment_rule_crosstab";
 
-    public static final String RULE_SET = "rule_set";
-    public static final String RULE_SEGMENT = "rule_segment";
+    public static final String RULE_SET = Columns.RULE_SET;
+    public static final String RULE_SEGMENT = Columns.RULE_SEGMENT;
     /** The data-driven segment (customer_segments); null for customers without one. */
-    public static final String SEGMENT_ID = "segment_id";
-    public static final String CUSTOMERS = "customers";
+    public static final String SEGMENT_ID = Columns.SEGMENT_ID;
+    public static final String CUSTOMERS = Columns.CUSTOMERS;
     /** customers / customers of this rule segment. */
     public static final String SHARE_OF_RULE_SEGMENT = "share_of_rule_segment";
     /** customers / customers of this data-driven segment (within the rule set). */
     public static final String SHARE_OF_SEGMENT = "share_of_segment";
 
-    public static final StructType SCHEMA = new StructType()
-            .add(RULE_SET, StringType, false)
-            .add(RULE_SEGMENT, StringType, false)
-            .add(SEGMENT_ID, IntegerType, true)
-            .add(CUSTOMERS, LongType, false)
-            .add(SHARE_OF_RULE_SEGMENT, DoubleType, false)
-            .add(SHARE_OF_SEGMENT, DoubleType, false);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            key(RULE_SET),
+            key(RULE_SEGMENT),
+            nullable(SEGMENT_ID, "The data-driven segment; null for customers without one"),
+            required(CUSTOMERS, "Customers in both"),
+            required(SHARE_OF_RULE_SEGMENT, DoubleType, "customers / customers of this rule segment"),
+            required(SHARE_OF_SEGMENT, DoubleType, "customers / customers of this data-driven segment (within the rule set)")));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private SegmentRuleCrosstabTable() {
     }

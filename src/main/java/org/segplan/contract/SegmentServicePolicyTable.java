@@ -1,9 +1,10 @@
 package org.segplan.contract;
 
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.segplan.contract.TableContract.key;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -16,29 +17,32 @@ import org.apache.spark.sql.types.StructType;
 public final class SegmentServicePolicyTable {
     public static final String NAME = "segment_service_policy";
 
-    public static final String SEGMENT_ID = "segment_id";
-    public static final String SEGMENT_NAME = "segment_name";
-    public static final String POLICY_NAME = "policy_name";
+    public static final String SEGMENT_ID = Columns.SEGMENT_ID;
+    public static final String SEGMENT_NAME = Columns.SEGMENT_NAME;
+    public static final String POLICY_NAME = Columns.POLICY_NAME;
     /** Probability of no stock-out per replenishment cycle, in (0, 1), e.g. 0.98. */
-    public static final String TARGET_SERVICE_LEVEL = "target_service_level";
+    public static final String TARGET_SERVICE_LEVEL = Columns.TARGET_SERVICE_LEVEL;
     /** The longest lead time, in days, the segment may be served with; allocation enforces it. */
     public static final String MAX_LEAD_TIME_DAYS = "max_lead_time_days";
     /** How orders are consolidated, e.g. "none", "weekly", "made-to-order". */
-    public static final String CONSOLIDATION = "consolidation";
+    public static final String CONSOLIDATION = Columns.CONSOLIDATION;
     /**
      * Which configured rule matched, in words, so planners see why: "rule N: &lt;when&gt;" (N counts from 1), or
      * {@link org.segplan.policy.ServicePolicies#DEFAULT_RULE}.
      */
-    public static final String MATCHED_RULE = "matched_rule";
+    public static final String MATCHED_RULE = Columns.MATCHED_RULE;
 
-    public static final StructType SCHEMA = new StructType()
-            .add(SEGMENT_ID, IntegerType, false)
-            .add(SEGMENT_NAME, StringType, false)
-            .add(POLICY_NAME, StringType, false)
-            .add(TARGET_SERVICE_LEVEL, DoubleType, false)
-            .add(MAX_LEAD_TIME_DAYS, IntegerType, false)
-            .add(CONSOLIDATION, StringType, false)
-            .add(MATCHED_RULE, StringType, false);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            key(SEGMENT_ID),
+            required(SEGMENT_NAME),
+            required(POLICY_NAME),
+            required(TARGET_SERVICE_LEVEL),
+            required(MAX_LEAD_TIME_DAYS, IntegerType,
+                    "The longest lead time, in days, the segment may be served with; allocation enforces it"),
+            required(CONSOLIDATION),
+            required(MATCHED_RULE, "Which configured rule matched: rule N: <when>, or the default")));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private SegmentServicePolicyTable() {
     }

@@ -1,10 +1,10 @@
 package org.segplan.contract;
 
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.segplan.contract.TableContract.key;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -12,27 +12,30 @@ import org.apache.spark.sql.types.StructType;
 public final class ServicePolicyCoverageTable {
     public static final String NAME = "service_policy_coverage";
 
-    public static final String POLICY_NAME = "policy_name";
-    public static final String TARGET_SERVICE_LEVEL = "target_service_level";
-    public static final String MAX_LEAD_TIME_DAYS = "max_lead_time_days";
-    public static final String CONSOLIDATION = "consolidation";
-    public static final String SEGMENTS = "segments";
+    public static final String POLICY_NAME = Columns.POLICY_NAME;
+    public static final String TARGET_SERVICE_LEVEL = Columns.TARGET_SERVICE_LEVEL;
+    public static final String MAX_LEAD_TIME_DAYS = SegmentServicePolicyTable.MAX_LEAD_TIME_DAYS;
+    public static final String CONSOLIDATION = Columns.CONSOLIDATION;
+    public static final String SEGMENTS = Columns.SEGMENTS;
     /** The data-driven segments mapped to the policy, ascending. */
     public static final String SEGMENT_IDS = "segment_ids";
-    public static final String CUSTOMERS = "customers";
-    public static final String CUSTOMER_SHARE = "customer_share";
-    public static final String REVENUE_SHARE = "revenue_share";
+    public static final String CUSTOMERS = Columns.CUSTOMERS;
+    public static final String CUSTOMER_SHARE = Columns.CUSTOMER_SHARE;
+    public static final String REVENUE_SHARE = Columns.REVENUE_SHARE;
 
-    public static final StructType SCHEMA = new StructType()
-            .add(POLICY_NAME, StringType, false)
-            .add(TARGET_SERVICE_LEVEL, DoubleType, false)
-            .add(MAX_LEAD_TIME_DAYS, IntegerType, false)
-            .add(CONSOLIDATION, StringType, false)
-            .add(SEGMENTS, IntegerType, false)
-            .add(SEGMENT_IDS, DataTypes.createArrayType(IntegerType, false), false)
-            .add(CUSTOMERS, LongType, false)
-            .add(CUSTOMER_SHARE, DoubleType, false)
-            .add(REVENUE_SHARE, DoubleType, false);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            key(POLICY_NAME),
+            required(TARGET_SERVICE_LEVEL),
+            required(MAX_LEAD_TIME_DAYS, IntegerType, "The longest lead time, in days, the policy allows"),
+            required(CONSOLIDATION),
+            required(SEGMENTS, "Segments mapped to the policy"),
+            required(SEGMENT_IDS, DataTypes.createArrayType(IntegerType, false),
+                    "The data-driven segments mapped to the policy, ascending"),
+            required(CUSTOMERS, "Customers of those segments"),
+            required(CUSTOMER_SHARE),
+            required(REVENUE_SHARE)));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private ServicePolicyCoverageTable() {
     }

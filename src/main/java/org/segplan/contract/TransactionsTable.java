@@ -21,8 +21,8 @@ public final class TransactionsTable {
 
     public static final String ORDER_ID = "order_id";
     public static final String LINE_NUMBER = "line_number";
-    public static final String CUSTOMER_ID = "customer_id";
-    public static final String PRODUCT_ID = "product_id";
+    public static final String CUSTOMER_ID = Columns.CUSTOMER_ID;
+    public static final String PRODUCT_ID = Columns.PRODUCT_ID;
     public static final String ORDER_TIMESTAMP = "order_timestamp";
     public static final String QUANTITY = "quantity";
     public static final String UNIT_PRICE = "unit_price";

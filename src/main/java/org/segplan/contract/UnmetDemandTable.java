@@ -1,32 +1,34 @@
 package org.segplan.contract;
 
-import static org.apache.spark.sql.types.DataTypes.DateType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.segplan.contract.TableContract.key;
+import static org.segplan.contract.TableContract.nullable;
+import static org.segplan.contract.TableContract.required;
 
+import java.util.List;
 import org.apache.spark.sql.types.StructType;
 
 /** Output contract: zone x segment x period demand the optimum leaves undelivered (priced), only where > 0. */
 public final class UnmetDemandTable {
     public static final String NAME = "unmet_demand";
 
-    public static final String ZONE_ID = "zone_id";
-    public static final String ZONE_NAME = "zone_name";
-    public static final String SEGMENT_ID = "segment_id";
-    public static final String PERIOD_START = "period_start";
-    public static final String DEMAND_UNITS = "demand_units";
-    public static final String UNMET_UNITS = "unmet_units";
-    public static final String UNMET_COST = "unmet_cost";
+    public static final String ZONE_ID = Columns.ZONE_ID;
+    public static final String ZONE_NAME = Columns.ZONE_NAME;
+    public static final String SEGMENT_ID = Columns.SEGMENT_ID;
+    public static final String PERIOD_START = Columns.PERIOD_START;
+    public static final String DEMAND_UNITS = Columns.DEMAND_UNITS;
+    public static final String UNMET_UNITS = Columns.UNMET_UNITS;
+    public static final String UNMET_COST = Columns.UNMET_COST;
 
-    public static final StructType SCHEMA = new StructType()
-            .add(ZONE_ID, StringType, false)
-            .add(ZONE_NAME, StringType, false)
-            .add(SEGMENT_ID, IntegerType, true)
-            .add(PERIOD_START, DateType, false)
-            .add(DEMAND_UNITS, DoubleType, false)
-            .add(UNMET_UNITS, DoubleType, false)
-            .add(UNMET_COST, DoubleType, false);
+    public static final TableContract CONTRACT = new TableContract(NAME, List.of(
+            key(ZONE_ID),
+            required(ZONE_NAME),
+            nullable(SEGMENT_ID, "Null: unsegmented demand"),
+            key(PERIOD_START),
+            required(DEMAND_UNITS, "Demand of the zone x segment in the period"),
+            required(UNMET_UNITS),
+            required(UNMET_COST)));
+
+    public static final StructType SCHEMA = CONTRACT.schema();
 
     private UnmetDemandTable() {
     }

@@ -124,6 +124,14 @@ public final class Errors {
                         + " segplan.validation.max-quarantine-share if this share is expected");
     }
 
+    /** A stage wrote rows that do not match the table's declared contract: a bug, not a user error. */
+    public static SegplanException contractViolation(String table, String column, String why) {
+        return error(ErrorCategory.INTERNAL, "CONTRACT_VIOLATION",
+                "Cannot write table '" + table + "': column '" + column + "' " + why,
+                "the rows a stage writes must match the table's contract in org.segplan.contract",
+                "report this as a bug with the run id; earlier tables and run dates are untouched");
+    }
+
     public static SegplanException reconciliationFailed(String table, long rowsIn, long accepted, long quarantined) {
         return error(ErrorCategory.INTERNAL, "RECONCILIATION_FAILED",
                 "Row counts of '" + table + "' do not reconcile: " + rowsIn + " in, " + accepted + " accepted, "

@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import org.segplan.config.ForecastSettings.Bucket;
 
 /** Calendar arithmetic of time buckets: weeks start on Monday, months on the first. */
 public record Buckets(Bucket bucket) implements Serializable {

@@ -17,7 +17,6 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.segplan.config.ForecastSettings.Bucket;
 import org.segplan.contract.CalendarTable;
 import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.contract.CustomersTable;

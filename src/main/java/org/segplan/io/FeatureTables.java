@@ -4,8 +4,8 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.segplan.config.InputFormat;
 import org.segplan.error.Errors;
+import org.segplan.mapping.InputFormat;
 
 /** Reads an external table of customer features (computed elsewhere) for scoring with a saved model. */
 public final class FeatureTables {

@@ -11,12 +11,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.segplan.contract.OutputColumns;
+import org.segplan.contract.OutputTables;
 
 /**
- * The only place segplan writes tables. Every table is Delta under one root, partitioned by run date and
- * written idempotently: a write replaces exactly its run date's partition, leaving other dates untouched.
+ * The Delta implementation of {@link TableStore}: every table is Delta under one root, partitioned by run date and
+ * written idempotently (replaceWhere on the run date's partition, leaving other dates untouched).
  */
-public final class Lakehouse {
+public final class Lakehouse implements TableStore {
     private final SparkSession spark;
     private final String root;
 
@@ -25,6 +26,7 @@ public final class Lakehouse {
         this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
     }
 
+    @Override
     public String root() {
         return root;
     }
@@ -33,15 +35,18 @@ public final class Lakehouse {
         return root + "/" + table;
     }
 
+    @Override
     public boolean exists(String table) {
         return DeltaTable.isDeltaTable(spark, location(table));
     }
 
-    /** Replaces the run date's rows of a table with these rows, stamped with the run date and run id. */
+    /** Conforms the rows to the table's contract ({@link OutputTables#conform}) before it writes them. */
+    @Override
     public void replaceRunDate(String table, Dataset<Row> rows, RunIdentity run) {
         String runDate = run.runDate().toString();
-        rows.withColumn(OutputColumns.RUN_DATE, lit(Date.valueOf(run.runDate())))
-                .withColumn(OutputColumns.RUN_ID, lit(run.runId()))
+        Dataset<Row> stamped = rows.withColumn(OutputColumns.RUN_DATE, lit(Date.valueOf(run.runDate())))
+                .withColumn(OutputColumns.RUN_ID, lit(run.runId()));
+        OutputTables.conform(table, stamped)
                 .write()
                 .format("delta")
                 .mode("overwrite")
@@ -51,32 +56,15 @@ public final class Lakehouse {
                 .save(location(table));
     }
 
+    @Override
     public Dataset<Row> read(String table) {
         return spark.read().format("delta").load(location(table));
     }
 
-    public Dataset<Row> readRunDate(String table, LocalDate runDate) {
-        return read(table).where(col(OutputColumns.RUN_DATE).equalTo(lit(Date.valueOf(runDate))));
-    }
 
-    /** The rows of the latest run date before this one, if the table has any. */
-    public Optional<LocalDate> previousRunDate(String table, LocalDate runDate) {
-        if (!exists(table)) {
-            return Optional.empty();
-        }
-        Row latest = read(table).where(col(OutputColumns.RUN_DATE).lt(lit(Date.valueOf(runDate))))
-                .agg(org.apache.spark.sql.functions.max(OutputColumns.RUN_DATE)).head();
-        return latest.isNullAt(0) ? Optional.empty() : Optional.of(latest.getDate(0).toLocalDate());
-    }
 
-    public long countRunDate(String table, LocalDate runDate) {
-        if (!exists(table)) {
-            return 0;
-        }
-        return readRunDate(table, runDate).count();
-    }
 
-    /** Inserts or updates rows matched on the given key columns (used by the run ledger). */
+    @Override
     public void upsert(String table, Dataset<Row> rows, String... keyColumns) {
         if (!exists(table)) {
             rows.write().format("delta").mode("append").partitionBy(OutputColumns.RUN_DATE).save(location(table));

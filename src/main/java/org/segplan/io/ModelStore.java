@@ -18,8 +18,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.SparkSession;
-import org.segplan.config.SegmentationAlgorithm;
 import org.segplan.segment.SegmentIdMapping;
+import org.segplan.segment.SegmentationAlgorithm;
 
 /**
  * Saves fitted MLlib pipelines under the lakehouse root, one folder per model and run date, with a small JSON side
@@ -29,9 +29,9 @@ public final class ModelStore {
     public static final String MAPPING_FILE = "segment_ids.json";
     private static final String RUN_DATE_PREFIX = "run_date=";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Lakehouse lakehouse;
+    private final TableStore lakehouse;
 
-    public ModelStore(Lakehouse lakehouse) {
+    public ModelStore(TableStore lakehouse) {
         this.lakehouse = lakehouse;
     }
 

@@ -13,9 +13,9 @@ import org.segplan.contract.PipelineRunsTable;
 /** Writes the {@code pipeline_runs} table: a rerun of the same run id updates its rows instead of adding more. */
 public final class RunLedger {
     private final SparkSession spark;
-    private final Lakehouse lakehouse;
+    private final TableStore lakehouse;
 
-    public RunLedger(SparkSession spark, Lakehouse lakehouse) {
+    public RunLedger(SparkSession spark, TableStore lakehouse) {
         this.spark = spark;
         this.lakehouse = lakehouse;
     }

@@ -15,9 +15,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.segplan.config.InputFormat;
 import org.segplan.contract.SeriesForecastTable;
 import org.segplan.error.Errors;
+import org.segplan.mapping.InputFormat;
 
 /**
  * Reads a long-format series table for forecast-series: series_id, period (a date), value (a number; empty on

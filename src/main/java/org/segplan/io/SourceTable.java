@@ -2,6 +2,7 @@ package org.segplan.io;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -29,5 +30,17 @@ public record SourceTable(String table, String location, Dataset<Row> text, List
     public SourceTable(
             String table, String location, Dataset<Row> text, List<String> absentOptionalColumns, List<String> ignoredColumns) {
         this(table, location, text, absentOptionalColumns, ignoredColumns, Optional.empty());
+    }
+
+    /** What the run summary says about the columns: absent optional ones, and those outside the contract. */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        if (!absentOptionalColumns.isEmpty()) {
+            notes.add(table + " lacks optional columns " + absentOptionalColumns + "; features that need them are skipped");
+        }
+        if (!ignoredColumns.isEmpty()) {
+            notes.add(table + " columns outside the contract ignored: " + ignoredColumns);
+        }
+        return notes;
     }
 }

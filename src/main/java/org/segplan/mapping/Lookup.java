@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
-import org.segplan.config.InputFormat;
 
 /**
  * A reference table joined to the source (left join, unique key): its columns appear as {@code <name>_<column>}.

@@ -21,7 +21,7 @@ public final class PipelineRunner {
 
     public PipelineRunner(RunContext context, PrintStream out) {
         this.context = context;
-        this.ledger = new RunLedger(context.spark(), context.lakehouse());
+        this.ledger = new RunLedger(context.spark(), context.tables());
         this.out = out;
     }
 

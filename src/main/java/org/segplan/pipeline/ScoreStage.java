@@ -1,26 +1,19 @@
 package org.segplan.pipeline;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.segplan.config.InputFormat;
 import org.segplan.contract.CustomerFeaturesTable;
 import org.segplan.contract.CustomerSegmentScoresTable;
-import org.segplan.contract.CustomersTable;
-import org.segplan.contract.OutputColumns;
 import org.segplan.error.Errors;
 import org.segplan.io.FeatureTables;
 import org.segplan.io.ModelStore;
+import org.segplan.mapping.InputFormat;
 import org.segplan.segment.SegmentScoring;
 import org.segplan.segment.SegmentIdMapping;
 
@@ -30,6 +23,11 @@ import org.segplan.segment.SegmentIdMapping;
  */
 public final class ScoreStage implements Stage {
     public static final String NAME = "score";
+
+    public static final StageSpec SPEC = new StageSpec(NAME,
+            "Assign customers to the segments of a saved segmentation model, without refitting.",
+            List.of(StageSpec.TableRead.optional(CustomerFeaturesTable.NAME)),
+            List.of(StageSpec.TableWrite.always(CustomerSegmentScoresTable.NAME)), false);
 
     private final Options options;
 
@@ -54,20 +52,20 @@ public final class ScoreStage implements Stage {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public StageSpec spec() {
+        return SPEC;
     }
 
     @Override
-    public StageOutcome execute(RunContext context) {
-        ModelStore models = new ModelStore(context.lakehouse());
+    public StageOutcome run(RunContext context, StageInputs inputs) {
+        ModelStore models = new ModelStore(context.tables());
         LocalDate runDate = context.run().runDate();
         LocalDate modelDate = options.modelRunDate()
                 .filter(date -> models.exists(SegmentStage.MODEL_NAME, date))
                 .or(() -> options.modelRunDate().isPresent() ? Optional.empty()
                         : models.latestOnOrBefore(SegmentStage.MODEL_NAME, runDate))
                 .orElseThrow(() -> Errors.noSegmentationModel(
-                        context.lakehouse().root() + "/models/" + SegmentStage.MODEL_NAME,
+                        context.tables().root() + "/models/" + SegmentStage.MODEL_NAME,
                         options.modelRunDate().orElse(runDate).toString()));
         String location = models.location(SegmentStage.MODEL_NAME, modelDate);
         SegmentIdMapping mapping = models.loadMapping(SegmentStage.MODEL_NAME, modelDate)
@@ -80,36 +78,14 @@ public final class ScoreStage implements Stage {
             source = options.featuresPath().get();
             features = FeatureTables.read(context.spark(), source, options.format());
         } else {
-            if (!context.lakehouse().exists(CustomerFeaturesTable.NAME)
-                    || context.lakehouse().readRunDate(CustomerFeaturesTable.NAME, runDate).isEmpty()) {
-                throw Errors.missingStageInput(NAME, CustomerFeaturesTable.NAME, runDate.toString(), "segplan features");
-            }
             source = CustomerFeaturesTable.NAME + " (run date " + runDate + ")";
-            features = context.lakehouse().readRunDate(CustomerFeaturesTable.NAME, runDate)
-                    .drop(OutputColumns.RUN_DATE, OutputColumns.RUN_ID);
+            features = inputs.optional(CustomerFeaturesTable.NAME).orElseThrow(() -> Errors.missingStageInput(
+                    NAME, CustomerFeaturesTable.NAME, runDate.toString(), "segplan features"));
         }
-        List<String> required = new ArrayList<>(mapping.features());
-        required.add(0, CustomersTable.CUSTOMER_ID);
-        List<String> present = Arrays.asList(features.columns());
-        List<String> missing = required.stream().filter(name -> !present.contains(name)).toList();
-        if (!missing.isEmpty()) {
-            throw Errors.scoringFeaturesMissing(source, missing, present);
-        }
-        List<String> withNulls = SegmentScoring.unimputedColumnsWithNulls(features, mapping);
-        if (!withNulls.isEmpty()) {
-            throw Errors.scoringNullFeatures(source, withNulls);
-        }
-        Dataset<Row> scores = SegmentScoring.score(model, mapping, features)
-                .select(col(CustomersTable.CUSTOMER_ID).cast("string").as(CustomerSegmentScoresTable.CUSTOMER_ID),
-                        col(CustomerSegmentScoresTable.SEGMENT_ID),
-                        concat(lit("S"), col(CustomerSegmentScoresTable.SEGMENT_ID))
-                                .as(CustomerSegmentScoresTable.SEGMENT_LABEL),
-                        col(CustomerSegmentScoresTable.MEMBERSHIP_PROBABILITY),
-                        col(CustomerSegmentScoresTable.RUNNER_UP_SEGMENT_ID),
-                        lit(java.sql.Date.valueOf(modelDate)).as(CustomerSegmentScoresTable.MODEL_RUN_DATE));
-        context.lakehouse().replaceRunDate(CustomerSegmentScoresTable.NAME, scores, context.run());
+        Dataset<Row> scores = SegmentScoring.scores(model, mapping, features, source, modelDate);
+        context.tables().replaceRunDate(CustomerSegmentScoresTable.NAME, scores, context.run());
         long rowsIn = features.count();
-        long rowsOut = context.lakehouse().countRunDate(CustomerSegmentScoresTable.NAME, runDate);
+        long rowsOut = context.tables().countRunDate(CustomerSegmentScoresTable.NAME, runDate);
         return new StageOutcome(List.of(TableCounts.output(CustomerSegmentScoresTable.NAME, rowsIn, rowsOut)),
                 List.of("scored " + source + " with the segmentation model of " + modelDate + " (" + location
                         + "), " + mapping.algorithm().configName() + ", k = " + mapping.clusterToSegmentId().length));

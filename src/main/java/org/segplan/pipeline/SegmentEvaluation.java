@@ -2,12 +2,12 @@ package org.segplan.pipeline;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.segplan.config.InputFormat;
 import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.error.Errors;
 import org.segplan.generate.GroundTruthTable;
 import org.segplan.io.FeatureTables;
-import org.segplan.segment.AdjustedRandIndex;
+import org.segplan.mapping.InputFormat;
+import org.segplan.segment.SegmentAgreement;
 
 /**
  * Agreement of a run's customer_segments with a planted ground truth (the generator writes one), for benchmarks
@@ -25,27 +25,17 @@ public final class SegmentEvaluation {
     }
 
     public static Result evaluate(RunContext context, String truthPath, InputFormat truthFormat) {
-        if (!context.lakehouse().exists(CustomerSegmentsTable.NAME)) {
+        if (!context.tables().exists(CustomerSegmentsTable.NAME)) {
             throw Errors.missingStageInput("evaluate", CustomerSegmentsTable.NAME, context.run().runDate().toString(),
                     "segplan segment");
         }
-        Dataset<Row> segments = context.lakehouse().readRunDate(CustomerSegmentsTable.NAME, context.run().runDate())
-                .select(CustomerSegmentsTable.CUSTOMER_ID, CustomerSegmentsTable.SEGMENT_ID);
-        Dataset<Row> truth = FeatureTables.read(context.spark(), truthPath, truthFormat)
-                .select(GroundTruthTable.CUSTOMER_ID, GroundTruthTable.TRUE_SEGMENT);
-        Dataset<Row> joined = segments.join(truth, CustomerSegmentsTable.CUSTOMER_ID).cache();
-        try {
-            long customers = joined.count();
-            if (customers == 0) {
-                throw Errors.missingStageInput("evaluate", CustomerSegmentsTable.NAME + " joined with " + truthPath,
-                        context.run().runDate().toString(), "segplan segment");
-            }
-            long k = joined.select(CustomerSegmentsTable.SEGMENT_ID).distinct().count();
-            long planted = joined.select(GroundTruthTable.TRUE_SEGMENT).distinct().count();
-            double index = AdjustedRandIndex.of(joined, GroundTruthTable.TRUE_SEGMENT, CustomerSegmentsTable.SEGMENT_ID);
-            return new Result(customers, k, planted, index);
-        } finally {
-            joined.unpersist();
-        }
+        Dataset<Row> segments = context.tables().readRunDate(CustomerSegmentsTable.NAME, context.run().runDate());
+        Dataset<Row> truth = FeatureTables.read(context.spark(), truthPath, truthFormat);
+        SegmentAgreement agreement = SegmentAgreement.of(segments, truth, CustomerSegmentsTable.CUSTOMER_ID,
+                        CustomerSegmentsTable.SEGMENT_ID, GroundTruthTable.TRUE_SEGMENT)
+                .orElseThrow(() -> Errors.missingStageInput("evaluate", CustomerSegmentsTable.NAME + " joined with "
+                        + truthPath, context.run().runDate().toString(), "segplan segment"));
+        return new Result(agreement.customers(), agreement.k(), agreement.plantedSegments(),
+                agreement.adjustedRandIndex());
     }
 }

@@ -13,17 +13,17 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.segplan.classify.BooleanExpressions;
-import org.segplan.config.PolicyAssignment;
-import org.segplan.config.ServicePolicy;
-import org.segplan.config.ServicePolicySettings;
 import org.segplan.contract.SegmentProfilesTable;
 import org.segplan.contract.SegmentServicePolicyTable;
 import org.segplan.contract.ServicePolicyCoverageTable;
@@ -38,6 +38,49 @@ public final class ServicePolicies {
     private static final String CHOICE = "__policy";
 
     private ServicePolicies() {
+    }
+
+    /**
+     * The service plan of a run: a policy per segment (by the first assignment rule its profile satisfies), the
+     * catalogue's coverage, and the delivery-term combinations the policies replace. Every assignment rule is
+     * checked against the profile columns here, so a typo fails before anything is written.
+     *
+     * @param profiles     segment_profiles rows
+     * @param features     customer_features: a numeric column no segment has a mean for is null to the rules
+     * @param transactions validated order lines (may be empty)
+     */
+    public static ServicePlan plan(Dataset<Row> profiles, Dataset<Row> features, Dataset<Row> transactions,
+            ServicePolicySettings settings) {
+        SparkSession spark = profiles.sparkSession();
+        Dataset<Row> assigned = assign(withFeatureColumns(profileColumns(profiles), features), settings);
+        List<Row> policies = assigned.orderBy(SegmentServicePolicyTable.SEGMENT_ID).collectAsList();
+        Dataset<Row> segmentPolicies = spark.createDataFrame(policies, assigned.schema());
+        Dataset<Row> coverage = coverage(segmentPolicies, profiles, settings);
+        List<Row> coverageRows = coverage.collectAsList();
+        DeliveryTerms.SizeTertiles tertiles = DeliveryTerms.tertiles(transactions);
+        long combinations = DeliveryTerms.distinctCombinations(DeliveryTerms.terms(transactions, tertiles));
+        int policiesUsed = (int) policies.stream()
+                .map(row -> row.<String>getAs(SegmentServicePolicyTable.POLICY_NAME)).distinct().count();
+        double reduction = policiesUsed == 0 ? 0.0 : (double) combinations / policiesUsed;
+        ServicePlan.Complexity complexity = new ServicePlan.Complexity(combinations, policiesUsed, reduction,
+                policies.size(), tertiles);
+        return new ServicePlan(segmentPolicies, spark.createDataFrame(coverageRows, coverage.schema()),
+                complexity.row(spark), policies, coverageRows.size(), complexity);
+    }
+
+    /**
+     * A customer_features column no segment has a mean for (every value empty, e.g. lead times in a customers-only
+     * run) is still a known name to policy rules: null there, so its rule is false rather than an unknown column.
+     */
+    static Dataset<Row> withFeatureColumns(Dataset<Row> profileColumns, Dataset<Row> features) {
+        List<String> present = Arrays.asList(profileColumns.columns());
+        Dataset<Row> result = profileColumns;
+        for (StructField field : features.schema().fields()) {
+            if (field.dataType() instanceof NumericType && !present.contains(field.name())) {
+                result = result.withColumn(field.name(), lit(null).cast("double"));
+            }
+        }
+        return result;
     }
 
     /**

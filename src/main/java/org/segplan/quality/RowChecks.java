@@ -42,6 +42,8 @@ public final class RowChecks {
     private static final List<String> TRUE_WORDS = List.of("true", "t", "yes", "y", "1");
     private static final List<String> FALSE_WORDS = List.of("false", "f", "no", "n", "0");
 
+    private static final String FAILED_CHECK = "__failed_check";
+
     private RowChecks() {
     }
 
@@ -58,35 +60,70 @@ public final class RowChecks {
         // A mapped source brings its raw record (the row as read, before the mapping); others are recorded here.
         Column rawRecord = sourceColumns.size() < text.columns().length ? col(CheckColumns.RAW_RECORD)
                 : to_json(struct(sourceColumns.stream().map(name -> col(name)).toArray(Column[]::new)));
-        List<Check> checks = new ArrayList<>();
+        // Three projections, each reading the columns of the one before by name: the cleaned text, the parsed values,
+        // then the checks. The checks then compare columns instead of repeating the parsing expressions, which keeps
+        // the plan and its generated code small.
+        List<Column> cleanedColumns = new ArrayList<>();
+        for (ColumnSpec column : contract.columns()) {
+            cleanedColumns.add(when(trim(col(column.name())).equalTo(""), lit(null).cast(DataTypes.StringType))
+                    .otherwise(trim(col(column.name()))).as(cleanedName(column)));
+        }
+        cleanedColumns.add(rawRecord.as(CheckColumns.RAW_RECORD));
+        Dataset<Row> cleaned = text.select(cleanedColumns.toArray(Column[]::new));
+
         List<Column> parsedColumns = new ArrayList<>();
         for (ColumnSpec column : contract.columns()) {
-            Column cleaned = when(trim(col(column.name())).equalTo(""), lit(null).cast(DataTypes.StringType))
-                    .otherwise(trim(col(column.name())));
-            Column parsed = parse(cleaned, column.type(), formats);
-            parsedColumns.add(parsed.as(column.name()));
-            checks.addAll(missingChecks(column, cleaned));
-            checks.add(parseCheck(column, cleaned, parsed));
-            checks.addAll(ruleChecks(column, parsed, cleaned, runDate));
+            parsedColumns.add(col(cleanedName(column)));
+            parsedColumns.add(parse(col(cleanedName(column)), column.type(), formats).as(column.name()));
+        }
+        parsedColumns.add(col(CheckColumns.RAW_RECORD));
+        Dataset<Row> parsed = cleaned.select(parsedColumns.toArray(Column[]::new));
+
+        List<Check> checks = new ArrayList<>();
+        for (ColumnSpec column : contract.columns()) {
+            Column cleanedValue = col(cleanedName(column));
+            Column parsedValue = col(column.name());
+            checks.addAll(missingChecks(column, cleanedValue));
+            checks.add(parseCheck(column, cleanedValue, parsedValue));
+            checks.addAll(ruleChecks(column, parsedValue, cleanedValue, runDate));
         }
         // Missing ids come first: a row without its id is reported as such, whatever else is wrong with it.
         List<Check> ordered = new ArrayList<>();
         checks.stream().filter(check -> check.code() == ReasonCode.MISSING_ID).forEach(ordered::add);
         checks.stream().filter(check -> check.code() != ReasonCode.MISSING_ID).forEach(ordered::add);
 
+        // The first failing check, found once; its code and detail are read off by its number.
+        Column firstFailed = null;
+        for (int index = 0; index < ordered.size(); index++) {
+            firstFailed = firstFailed == null ? when(ordered.get(index).failed(), lit(index))
+                    : firstFailed.when(ordered.get(index).failed(), lit(index));
+        }
         Column reasonCode = lit(null).cast(DataTypes.StringType);
         Column reasonDetail = lit(null).cast(DataTypes.StringType);
-        for (int index = ordered.size() - 1; index >= 0; index--) {
-            Check check = ordered.get(index);
-            reasonCode = when(check.failed(), lit(check.code().name())).otherwise(reasonCode);
-            reasonDetail = when(check.failed(), check.detail()).otherwise(reasonDetail);
+        if (firstFailed != null) {
+            Column failedCheck = col(FAILED_CHECK);
+            reasonCode = when(failedCheck.equalTo(0), lit(ordered.get(0).code().name()));
+            reasonDetail = when(failedCheck.equalTo(0), ordered.get(0).detail());
+            for (int index = 1; index < ordered.size(); index++) {
+                reasonCode = reasonCode.when(failedCheck.equalTo(index), lit(ordered.get(index).code().name()));
+                reasonDetail = reasonDetail.when(failedCheck.equalTo(index), ordered.get(index).detail());
+            }
         }
-        List<Column> output = new ArrayList<>(parsedColumns);
+        List<Column> withFailedCheck = new ArrayList<>(Arrays.stream(parsed.columns()).map(name -> col(name)).toList());
+        withFailedCheck.add((firstFailed == null ? lit(null).cast(DataTypes.IntegerType) : firstFailed).as(FAILED_CHECK));
+        Dataset<Row> checkedRows = parsed.select(withFailedCheck.toArray(Column[]::new));
+
+        List<Column> output = new ArrayList<>();
+        contract.columns().forEach(column -> output.add(col(column.name())));
         output.add(reasonCode.as(CheckColumns.REASON_CODE));
         output.add(reasonDetail.as(CheckColumns.REASON_DETAIL));
-        output.add(rawRecord.as(CheckColumns.RAW_RECORD));
-        output.add(xxhash64(rawRecord).as(CheckColumns.ROW_HASH));
-        return text.select(output.toArray(Column[]::new));
+        output.add(col(CheckColumns.RAW_RECORD));
+        output.add(xxhash64(col(CheckColumns.RAW_RECORD)).as(CheckColumns.ROW_HASH));
+        return checkedRows.select(output.toArray(Column[]::new));
+    }
+
+    private static String cleanedName(ColumnSpec column) {
+        return "__cleaned_" + column.name();
     }
 
     /** Drops the raw record of accepted rows once every check has run, so cached accepted rows stay small. */

@@ -10,8 +10,6 @@ import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.evaluation.ClusteringEvaluator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.segplan.config.SegmentationAlgorithm;
-import org.segplan.config.SegmentationSettings;
 
 /**
  * The MLlib estimators behind each algorithm, and how a fitted candidate is scored: silhouette (higher is

@@ -29,8 +29,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.segplan.config.SegmentationAlgorithm;
-import org.segplan.config.SegmentationSettings;
 import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.contract.CustomerFeaturesTable;
 import org.segplan.contract.CustomersTable;

@@ -3,7 +3,6 @@ package org.segplan.segment;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
-import org.segplan.config.SegmentationAlgorithm;
 
 /**
  * What a saved segmentation model needs besides its MLlib pipeline to reproduce a run's segments: the published

@@ -16,7 +16,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.segplan.config.AbcXyzSettings;
 import org.segplan.contract.AbcXyzColumns;
 import org.segplan.testing.SharedSpark;
 

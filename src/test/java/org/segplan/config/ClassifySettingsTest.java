@@ -11,7 +11,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.segplan.classify.AbcXyzSettings;
+import org.segplan.classify.ClassifySettings;
+import org.segplan.classify.RuleKind;
+import org.segplan.classify.RuleSetSettings;
+import org.segplan.classify.SegmentRule;
 import org.segplan.error.SegplanException;
+import org.segplan.policy.Consolidation;
+import org.segplan.policy.ServicePolicy;
 
 class ClassifySettingsTest {
     @TempDir

@@ -17,6 +17,9 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.segplan.error.SegplanException;
+import org.segplan.mapping.InputFormat;
+import org.segplan.segment.SegmentationAlgorithm;
+import org.segplan.segment.SegmentationSettings;
 
 class ConfigLoaderTest {
     @TempDir
@@ -35,7 +38,9 @@ class ConfigLoaderTest {
     @Test
     void defaultsCoverEveryKey() {
         SegplanConfig config = ConfigLoader.load(List.of());
-        assertEquals(Optional.empty(), config.runDate());
+        // No run date by default: a run must name one.
+        assertEquals("MISSING_CONFIG_VALUE",
+                failure(() -> ConfigLoader.loadRun(Optional.empty(), List.of(), Optional.empty())).code());
         assertEquals(new SparkSettings("local[2]", "segplan", 2, Map.of()), config.spark());
         assertEquals("./lakehouse", config.lakehouseRoot());
         assertEquals(List.of("customers", "transactions", "products", "distribution_centers", "calendar"),
@@ -68,7 +73,7 @@ class ConfigLoaderTest {
                 }
                 """);
         SegplanConfig config = ConfigLoader.load(Optional.of(path), List.of());
-        assertEquals(Optional.of(LocalDate.of(2025, 6, 30)), config.runDate());
+        assertEquals(LocalDate.of(2025, 6, 30), ConfigLoader.loadRun(Optional.of(path), List.of(), Optional.empty()).runDate());
         assertEquals(new SparkSettings("local[1]", "x", 8, Map.of("spark.a.b", "3")), config.spark());
         assertEquals("s3a://bucket/lake", config.lakehouseRoot());
         assertEquals(new InputSpec("customers", "c.parquet", InputFormat.PARQUET, Map.of("mergeSchema", "true"), true),
@@ -163,6 +168,26 @@ class ConfigLoaderTest {
                 List.of("segplan.spark.settings.\"spark.hadoop.fs.s3a.secret.key\"=abc")));
         assertEquals("SECRET_IN_CONFIGURATION", secret.code());
         assertFalse(secret.getMessage().contains("abc"));
+    }
+
+    @Test
+    void theRunDateIsParsedOnceWithTheCommandLineFirst() throws IOException {
+        Path path = file("segplan.run.date = \"2025-06-30\"\n");
+        assertEquals(LocalDate.of(2025, 7, 31), ConfigLoader.loadRun(Optional.of(path),
+                List.of("segplan.run.date=2025-07-31"), Optional.empty()).runDate());
+        ConfiguredRun run = ConfigLoader.loadRun(Optional.of(path), List.of("segplan.run.date=2025-07-31"),
+                Optional.of("2025-12-31"));
+        assertEquals(LocalDate.of(2025, 12, 31), run.runDate());
+        assertEquals(ConfigLoader.load(List.of()).effectiveHash(), run.config().effectiveHash());
+        // --run-date and segplan.run.date fail alike: one parse, one message.
+        for (SegplanException bad : List.of(
+                failure(() -> ConfigLoader.loadRun(Optional.empty(), List.of(), Optional.of("31/12/2025"))),
+                failure(() -> ConfigLoader.loadRun(Optional.empty(), List.of("segplan.run.date=31/12/2025"),
+                        Optional.empty())))) {
+            assertEquals("INVALID_CONFIG_VALUE", bad.code());
+            assertTrue(bad.getMessage().contains("'31/12/2025'") && bad.getMessage().contains("segplan.run.date")
+                    && bad.getMessage().contains("--run-date"), bad.getMessage());
+        }
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.segplan.config.InputFormat;
 import org.segplan.error.SegplanException;
 import org.segplan.quality.CheckColumns;
 import org.segplan.testing.SharedSpark;

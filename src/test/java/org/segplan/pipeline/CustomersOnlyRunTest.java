@@ -22,9 +22,10 @@ import org.segplan.config.SegplanConfig;
 import org.segplan.contract.CustomerFeaturesTable;
 import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.contract.PipelineRunsTable;
-import org.segplan.io.Lakehouse;
+import org.segplan.io.TableStore;
 import org.segplan.segment.AdjustedRandIndex;
 import org.segplan.testing.SharedSpark;
+import org.segplan.testing.InMemoryTables;
 import org.segplan.testing.TestRuns;
 
 /** A CRM profile export alone (attributes and spend totals, no order lines) is segmented; order-line stages skip. */
@@ -34,20 +35,19 @@ class CustomersOnlyRunTest {
 
     @TempDir
     static Path folder;
-    static Lakehouse lakehouse;
+    static TableStore lakehouse;
     static String summary;
 
     /** A stage that needs order lines, as forecasting will. */
     static final class NeedsTransactions implements Stage {
         @Override
-        public String name() {
-            return "needs-lines";
+        public StageSpec spec() {
+            return new StageSpec("needs-lines", "a test stage", java.util.List.of(), java.util.List.of(), true);
         }
 
         @Override
-        public StageOutcome execute(RunContext context) {
-            return StageRequirements.transactions(context, name())
-                    .orElseThrow(() -> new AssertionError("the run has no transactions, the stage must skip"));
+        public StageOutcome run(RunContext context, StageInputs inputs) {
+            throw new AssertionError("the run has no transactions, the stage must skip");
         }
     }
 
@@ -74,8 +74,10 @@ class CustomersOnlyRunTest {
                 "segplan.inputs.products.path=null", "segplan.inputs.products.required=false",
                 "segplan.inputs.distribution-centers.path=null", "segplan.inputs.distribution-centers.required=false",
                 "segplan.inputs.calendar.path=null", "segplan.segmentation.k-max=5");
-        RunContext context = TestRuns.context(config, RUN_DATE);
-        lakehouse = context.lakehouse();
+        // The subject is the run's logic, not storage: tables in memory, the saved model under the folder.
+        RunContext context = TestRuns.inMemoryContext(config, RUN_DATE,
+                new InMemoryTables(SharedSpark.get(), folder.resolve("store")));
+        lakehouse = context.tables();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<Stage> stages = new ArrayList<>(Stages.all());
         stages.add(new NeedsTransactions());

@@ -11,9 +11,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -22,222 +19,102 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.segplan.config.InputFormat;
 import org.segplan.config.SegplanConfig;
-import org.segplan.contract.ForecastAccuracyTable;
 import org.segplan.contract.InventoryTargetsTable;
 import org.segplan.contract.SegmentDemandForecastTable;
-import org.segplan.contract.SegmentDemandHistoryTable;
 import org.segplan.contract.SegmentServicePolicyTable;
 import org.segplan.contract.SeriesForecastTable;
-import org.segplan.io.Lakehouse;
+import org.segplan.mapping.InputFormat;
+import org.segplan.testing.InMemoryTables;
 import org.segplan.testing.SharedSpark;
 import org.segplan.testing.TestRuns;
 
 /**
- * The forecast stage on small generated validated tables: two segments with the same demand but different
- * service policies, unsegmented and anonymous lines, returns, a calendar; and forecast-series on a CSV file.
+ * Wiring of the forecast stages on in-memory tables: what they read reaches the entry, and every table the spec
+ * declares is written for the run date with the counts and notes of the run summary. Behaviour is tested on the
+ * entries (org.segplan.forecast); a small, fast configuration here (naive model, horizon 4).
  */
 class ForecastStageTest {
     private static final LocalDate RUN_DATE = LocalDate.of(2025, 12, 31);
-    private static final LocalDate FIRST_WEEK = LocalDate.of(2024, 1, 1);
-    private static final LocalDate LAST_FULL_WEEK = LocalDate.of(2025, 12, 22);
+    private static final LocalDate FIRST_WEEK = LocalDate.of(2025, 9, 1);
 
     @TempDir
     static Path folder;
-    static Lakehouse lakehouse;
-    static StageOutcome outcome;
-    static StageOutcome seriesOutcome;
+    static InMemoryTables tables;
+    static RunContext context;
 
     @BeforeAll
-    static void runTheStage() throws Exception {
-        SegplanConfig config = TestRuns.config(folder, folder.resolve("lakehouse"));
-        RunContext context = TestRuns.context(config, RUN_DATE);
-        lakehouse = context.lakehouse();
+    static void writeTheInputs() {
+        SegplanConfig config = TestRuns.config(folder, folder.resolve("lakehouse"), "segplan.forecast.models=[\"naive\"]",
+                "segplan.forecast.horizon=4", "segplan.forecast.backtest-folds=2", "segplan.forecast.min-history=4");
+        tables = new InMemoryTables(SharedSpark.get(), folder);
+        context = TestRuns.inMemoryContext(config, RUN_DATE, tables);
         SparkSession spark = SharedSpark.get();
-        lakehouse.replaceRunDate("validated_transactions", spark.createDataFrame(transactions(), new StructType()
+        List<Row> lines = new ArrayList<>();
+        for (int t = 0; t < 17; t++) {
+            Timestamp day = Timestamp.valueOf(FIRST_WEEK.plusWeeks(t).plusDays(1).atTime(9, 0));
+            lines.add(RowFactory.create("O" + t, 1, "C1", "P1", day, 10.0 + t % 3, 5.0, false));
+            lines.add(RowFactory.create("O" + t, 2, "C2", "P1", day, 4.0, 5.0, false));
+        }
+        tables.replaceRunDate("validated_transactions", spark.createDataFrame(lines, new StructType()
                 .add("order_id", DataTypes.StringType).add("line_number", DataTypes.IntegerType)
                 .add("customer_id", DataTypes.StringType).add("product_id", DataTypes.StringType)
                 .add("order_timestamp", DataTypes.TimestampType).add("quantity", DataTypes.DoubleType)
                 .add("unit_price", DataTypes.DoubleType).add("is_return", DataTypes.BooleanType)), context.run());
-        lakehouse.replaceRunDate("validated_products", spark.createDataFrame(List.of(
-                RowFactory.create("P1", "Accessory"), RowFactory.create("P2", "spare_part")),
+        tables.replaceRunDate("validated_products", spark.createDataFrame(List.of(RowFactory.create("P1", "tool")),
                 new StructType().add("product_id", DataTypes.StringType).add("category", DataTypes.StringType)),
                 context.run());
-        lakehouse.replaceRunDate("customer_segments", spark.createDataFrame(List.of(
-                RowFactory.create("C1", 1), RowFactory.create("C2", 2)),
+        tables.replaceRunDate("validated_customers", spark.createDataFrame(List.of(RowFactory.create("C1"),
+                RowFactory.create("C2")), new StructType().add("customer_id", DataTypes.StringType)), context.run());
+        tables.replaceRunDate("customer_segments", spark.createDataFrame(List.of(RowFactory.create("C1", 1),
+                RowFactory.create("C2", 2)),
                 new StructType().add("customer_id", DataTypes.StringType).add("segment_id", DataTypes.IntegerType)),
                 context.run());
-        List<Row> calendar = new ArrayList<>();
-        for (LocalDate day = FIRST_WEEK.plusWeeks(10); day.isBefore(RUN_DATE); day = day.plusWeeks(13)) {
-            calendar.add(RowFactory.create(java.sql.Date.valueOf(day), false, true));
-        }
-        lakehouse.replaceRunDate("validated_calendar", spark.createDataFrame(calendar, new StructType()
-                .add("calendar_date", DataTypes.DateType).add("is_holiday", DataTypes.BooleanType)
-                .add("is_promotion", DataTypes.BooleanType)), context.run());
-        lakehouse.replaceRunDate(SegmentServicePolicyTable.NAME, spark.createDataFrame(List.of(
-                RowFactory.create(1, "S1", "premium", 0.99, 2, "none", "rule a"),
-                RowFactory.create(2, "S2", "standard", 0.90, 7, "weekly", "rule b")), SegmentServicePolicyTable.SCHEMA),
+        tables.replaceRunDate(SegmentServicePolicyTable.NAME, spark.createDataFrame(List.<Row>of(
+                RowFactory.create(1, "S1", "premium", 0.99, 2, "none", "rule a")), SegmentServicePolicyTable.SCHEMA),
                 context.run());
-        outcome = Stages.forecast().execute(context);
+    }
 
+    @Test
+    void forecastReadsItsInputsAndWritesEveryDeclaredTable() {
+        StageOutcome outcome = Stages.forecast().execute(context);
+        for (StageSpec.TableWrite write : ForecastStage.SPEC.writes()) {
+            assertTrue(tables.hasRows(write.table(), RUN_DATE), write.table() + " in " + tables.names());
+        }
+        assertEquals(List.of(TableCounts.output(SegmentDemandForecastTable.NAME, 2, 2 * 4)), outcome.tables());
+        assertTrue(outcome.notes().get(0).startsWith("2 series (weekly, horizon 4, last full bucket 2025-12-22)"),
+                outcome.notes().toString());
+        // No calendar was written: the optional read is absent and the entry says so.
+        assertTrue(outcome.notes().contains("no calendar for the run date: holiday and promotion effects not used"),
+                outcome.notes().toString());
+        // The optional service policies reach the inventory targets: segment 1's policy, the default for 2.
+        List<Row> targets = tables.readRunDate(InventoryTargetsTable.NAME, RUN_DATE).orderBy("segment_id").collectAsList();
+        assertEquals(2, targets.size());
+        assertEquals("premium", targets.get(0).getAs("policy_name"));
+        assertEquals(0.99, targets.get(0).<Double>getAs("service_level"));
+        assertNull(targets.get(1).getAs("policy_name"));
+        assertEquals(0.95, targets.get(1).<Double>getAs("service_level"));
+    }
+
+    @Test
+    void forecastSeriesReadsTheFileAndWritesEveryDeclaredTable() throws Exception {
         Path series = folder.resolve("series.csv");
         StringBuilder csv = new StringBuilder("series_id,period,value,promo\n");
-        for (int t = 0; t < 60; t++) {
-            LocalDate week = FIRST_WEEK.plusWeeks(43 + t);
-            csv.append("flat,").append(week).append(',').append(20 + (t % 3)).append(",0\n");
-            csv.append("trend,").append(week).append(',').append(100 + 4 * t).append(',').append(t % 7 == 0 ? 1 : 0)
-                    .append('\n');
+        for (int t = 0; t < 16; t++) {
+            LocalDate week = FIRST_WEEK.plusWeeks(t);
+            csv.append("a,").append(week).append(',').append(20 + t % 3).append(",0\n");
+            csv.append("b,").append(week).append(',').append(50 + t).append(',').append(t % 5 == 0 ? 1 : 0).append('\n');
         }
-        csv.append("short,2025-12-08,5,0\nshort,2025-12-15,7,0\n");
         Files.writeString(series, csv.toString());
-        seriesOutcome = Stages.forecastSeries(series.toString(), InputFormat.CSV).execute(context);
-    }
-
-    /**
-     * Customers C1 (segment 1) and C2 (segment 2) buy the same accessories every week; C3 has no segment and
-     * anonymous lines have no customer id; spare parts sell every fourth week. A return every tenth week.
-     */
-    private static List<Row> transactions() {
-        List<Row> rows = new ArrayList<>();
-        int order = 0;
-        for (LocalDate week = FIRST_WEEK; !week.isAfter(RUN_DATE); week = week.plusWeeks(1)) {
-            int t = (int) java.time.temporal.ChronoUnit.WEEKS.between(FIRST_WEEK, week);
-            double units = 20 + 6 * Math.sin(2 * Math.PI * t / 52) + (t * 7919 % 5);
-            for (String customer : new String[] {"C1", "C2", "C3", null}) {
-                rows.add(line(order++, customer, "P1", week.plusDays(2), units, 30.0, false));
-            }
-            if (t % 4 == 0) {
-                rows.add(line(order++, "C1", "P2", week.plusDays(1), 3, 100.0, false));
-            }
-            if (t % 10 == 5) {
-                rows.add(line(order++, "C1", "P1", week.plusDays(3), 2, 30.0, true));
-            }
+        StageOutcome outcome = Stages.forecastSeries(series.toString(), InputFormat.CSV).execute(context);
+        for (StageSpec.TableWrite write : SeriesForecastStage.SPEC.writes()) {
+            assertTrue(tables.hasRows(write.table(), RUN_DATE), write.table() + " in " + tables.names());
         }
-        return rows;
-    }
-
-    private static Row line(int order, String customer, String product, LocalDate day, double quantity, double price,
-            boolean isReturn) {
-        return RowFactory.create("O" + order, 1, customer, product, Timestamp.valueOf(day.atTime(10, 0)), quantity,
-                price, isReturn);
-    }
-
-    @Test
-    void everySeriesHasThirteenOrderedForecastsAndAnAccuracyRow() {
-        Dataset<Row> forecasts = lakehouse.readRunDate(SegmentDemandForecastTable.NAME, RUN_DATE);
-        List<Row> series = lakehouse.readRunDate(SegmentDemandHistoryTable.NAME, RUN_DATE)
-                .select("segment_id", "category", "region").distinct().collectAsList();
-        // Segment 1: accessory and spare_part; segment 2 and unsegmented (C3 plus anonymous): accessory.
-        assertEquals(4, series.size(), series.toString());
-        assertEquals(4 * 13, forecasts.count());
-        for (Row row : forecasts.collectAsList()) {
-            double point = row.getAs(SegmentDemandForecastTable.FORECAST_UNITS);
-            double lower80 = row.getAs(SegmentDemandForecastTable.LOWER_80);
-            double upper80 = row.getAs(SegmentDemandForecastTable.UPPER_80);
-            double lower95 = row.getAs(SegmentDemandForecastTable.LOWER_95);
-            double upper95 = row.getAs(SegmentDemandForecastTable.UPPER_95);
-            assertTrue(0 <= lower95 && lower95 <= lower80 && lower80 <= point && point <= upper80 && upper80 <= upper95,
-                    row.toString());
-            int step = row.getAs(SegmentDemandForecastTable.HORIZON_STEP);
-            assertEquals(LocalDate.of(2025, 12, 29).plusWeeks(step - 1),
-                    row.<java.sql.Date>getAs(SegmentDemandForecastTable.PERIOD_START).toLocalDate());
-            assertEquals("ALL", row.getAs(SegmentDemandForecastTable.REGION));
-        }
-        Dataset<Row> accuracy = lakehouse.readRunDate(ForecastAccuracyTable.NAME, RUN_DATE);
-        assertEquals(4, accuracy.where(col("level").equalTo("series")).count());
-        assertEquals(3, accuracy.where(col("level").equalTo("segment")).count(), "segments 1, 2 and unsegmented");
-        for (Row row : accuracy.collectAsList()) {
-            assertTrue(row.<Double>getAs(ForecastAccuracyTable.WAPE) >= 0, row.toString());
-            assertTrue(row.<Double>getAs(ForecastAccuracyTable.BASELINE_WAPE) >= 0, row.toString());
-            assertEquals(row.<Double>getAs(ForecastAccuracyTable.BASELINE_WAPE) - row.<Double>getAs(ForecastAccuracyTable.WAPE),
-                    row.<Double>getAs(ForecastAccuracyTable.FORECAST_VALUE_ADDED), 1e-9);
-            assertEquals(8, row.<Integer>getAs(ForecastAccuracyTable.BACKTEST_FOLDS));
-        }
-        Row spareParts = accuracy.where(col("category").equalTo("spare_part")).head();
-        assertEquals("intermittent", spareParts.getAs(ForecastAccuracyTable.DEMAND_CLASS));
-        assertTrue(List.of("croston", "sba", "tsb", "naive", "seasonal-naive")
-                .contains(spareParts.<String>getAs(ForecastAccuracyTable.MODEL)), spareParts.toString());
-        // Forecasts in value: units times the accessory price of 30.
-        Row accessory = forecasts.where(col("segment_id").equalTo(2)).head();
-        assertEquals(30.0 * accessory.<Double>getAs(SegmentDemandForecastTable.FORECAST_UNITS),
-                accessory.<Double>getAs(SegmentDemandForecastTable.FORECAST_VALUE), 1e-6);
-    }
-
-    @Test
-    void historyIsNetOfReturnsZeroFilledAndIncludesUnsegmentedDemand() {
-        Dataset<Row> history = lakehouse.readRunDate(SegmentDemandHistoryTable.NAME, RUN_DATE);
-        // 2024-01-01 to 2025-12-22: 104 weeks for every series, the week in progress left out.
-        Dataset<Row> accessory1 = history.where(col("segment_id").equalTo(1).and(col("category").equalTo("accessory")));
-        assertEquals(104, accessory1.count());
-        assertEquals(LAST_FULL_WEEK, accessory1.agg(org.apache.spark.sql.functions.max("period_start")).head()
-                .getDate(0).toLocalDate());
-        Map<LocalDate, Double> one = units(accessory1);
-        Map<LocalDate, Double> two = units(history.where(col("segment_id").equalTo(2)));
-        Map<LocalDate, Double> unsegmented = units(history.where(col("segment_id").isNull()));
-        LocalDate returnWeek = FIRST_WEEK.plusWeeks(5);
-        assertEquals(two.get(returnWeek) - 2, one.get(returnWeek), 1e-9);
-        assertEquals(2 * two.get(FIRST_WEEK.plusWeeks(6)), unsegmented.get(FIRST_WEEK.plusWeeks(6)), 1e-9);
-        Dataset<Row> spare = history.where(col("category").equalTo("spare_part"));
-        assertEquals(104, spare.count(), "zero-filled between the sales every fourth week");
-        assertEquals(78, spare.where(col("demand_units").equalTo(0.0)).count());
-        assertEquals(8, history.where(col("segment_id").equalTo(2).and(col("promotion_days").gt(0))).count());
-        assertTrue(outcome.notes().stream().anyMatch(note -> note.contains("unsegmented demand") && note.contains("49.")),
-                outcome.notes().toString());
-    }
-
-    @Test
-    void inventoryTargetsFollowTheSegmentsServicePolicies() {
-        Map<String, Row> targets = new TreeMap<>();
-        for (Row row : lakehouse.readRunDate(InventoryTargetsTable.NAME, RUN_DATE).collectAsList()) {
-            targets.put(row.getAs("segment_id") + "/" + row.getAs("category"), row);
-            for (String column : List.of("safety_stock_units", "reorder_point_units", "demand_during_lead_time",
-                    "error_std_per_bucket", "mean_demand_per_bucket")) {
-                assertTrue(row.<Double>getAs(column) >= 0, column + " in " + row);
-            }
-            assertEquals(14, row.<Integer>getAs("lead_time_days"));
-            // Safety stock covers the error summed over the two-week lead time: at least one week's error.
-            assertTrue(row.<Double>getAs("safety_stock_units")
-                    >= row.<Double>getAs("z") * row.<Double>getAs("error_std_per_bucket") - 1e-6, row.toString());
-            assertEquals(row.<Double>getAs("demand_during_lead_time") + row.<Double>getAs("safety_stock_units"),
-                    row.<Double>getAs("reorder_point_units"), 1e-6);
-            assertNull(row.getAs("dc_id"));
-        }
-        assertEquals(4, targets.size());
-        Row premium = targets.get("1/accessory");
-        Row standard = targets.get("2/accessory");
-        Row unsegmented = targets.get("null/accessory");
-        assertEquals(0.99, premium.<Double>getAs("service_level"));
-        assertEquals("premium", premium.getAs("policy_name"));
-        assertEquals(0.90, standard.<Double>getAs("service_level"));
-        assertEquals(0.95, unsegmented.<Double>getAs("service_level"));
-        assertNull(unsegmented.getAs("policy_name"));
-        // Same demand (apart from a few returns), higher service level: more safety stock.
-        assertTrue(premium.<Double>getAs("safety_stock_units") > standard.<Double>getAs("safety_stock_units"),
-                premium + " vs " + standard);
-    }
-
-    @Test
-    void forecastSeriesForecastsAnyLongTable() {
-        Dataset<Row> forecasts = lakehouse.readRunDate(SeriesForecastTable.NAME, RUN_DATE);
-        assertEquals(3 * 13, forecasts.count());
-        Dataset<Row> accuracy = lakehouse.readRunDate(ForecastAccuracyTable.SERIES_NAME, RUN_DATE);
-        assertEquals(3, accuracy.count());
-        Row trend = accuracy.where(col("series_id").equalTo("trend")).head();
-        assertTrue(List.of("holt", "damped-trend").contains(trend.<String>getAs("model")), trend.toString());
-        Row shortSeries = accuracy.where(col("series_id").equalTo("short")).head();
-        assertTrue(shortSeries.<String>getAs("selection_reason").startsWith("fallback mean"), shortSeries.toString());
-        // The trend's last value is 100 + 4 x 59 = 336 in the week of 2025-12-15: next week about 340.
-        Row next = forecasts.where(col("series_id").equalTo("trend").and(col("horizon_step").equalTo(1))).head();
-        assertEquals(LocalDate.of(2025, 12, 22), next.<java.sql.Date>getAs("period_start").toLocalDate());
-        assertEquals(340, next.<Double>getAs("forecast"), 5);
-        assertTrue(seriesOutcome.notes().get(0).contains("regressors [promo]"), seriesOutcome.notes().toString());
-    }
-
-    private static Map<LocalDate, Double> units(Dataset<Row> history) {
-        Map<LocalDate, Double> result = new TreeMap<>();
-        history.collectAsList().forEach(row -> result.put(row.<java.sql.Date>getAs("period_start").toLocalDate(),
-                row.<Double>getAs("demand_units")));
-        return result;
+        assertEquals(List.of(TableCounts.output(SeriesForecastTable.NAME, 2, 2 * 4)), outcome.tables());
+        assertEquals(4, tables.readRunDate(SeriesForecastTable.NAME, RUN_DATE).where(col("series_id").equalTo("b"))
+                .count());
+        // The reader found the promo column, and the entry used it as a regressor.
+        assertTrue(outcome.notes().get(0).startsWith("2 series from " + series)
+                && outcome.notes().get(0).contains("regressors [promo]"), outcome.notes().toString());
     }
 }

@@ -37,7 +37,9 @@ import org.segplan.contract.PipelineRunsTable;
 import org.segplan.contract.QuarantineTable;
 import org.segplan.contract.TransactionsTable;
 import org.segplan.contract.ValidatedTables;
-import org.segplan.io.Lakehouse;
+import org.segplan.io.TableStore;
+import org.segplan.testing.SharedSpark;
+import org.segplan.testing.InMemoryTables;
 import org.segplan.testing.TestRuns;
 
 /**
@@ -56,7 +58,7 @@ class OnlineRetailSliceTest {
     @TempDir
     static Path folder;
     static List<List<String>> lines;
-    static Lakehouse lakehouse;
+    static TableStore lakehouse;
     static String printed;
 
     @BeforeAll
@@ -85,8 +87,10 @@ class OnlineRetailSliceTest {
                 "segplan.inputs.calendar.path=" + folder.resolve("no-calendar.csv").toAbsolutePath(),
                 "segplan.spark.shuffle-partitions=2",
                 "segplan.segmentation.k-max=5"));
-        RunContext context = TestRuns.context(config, RUN_DATE);
-        lakehouse = context.lakehouse();
+        // The subject is the run's logic, not storage: tables in memory, the saved model under the folder.
+        RunContext context = TestRuns.inMemoryContext(config, RUN_DATE,
+                new InMemoryTables(SharedSpark.get(), folder.resolve("store")));
+        lakehouse = context.tables();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new PipelineRunner(context, new PrintStream(out, true))
                 .run(List.of(Stages.ingest(), Stages.features(), Stages.segment()));

@@ -20,7 +20,6 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.segplan.config.InputFormat;
 import org.segplan.config.SegplanConfig;
 import org.segplan.contract.CustomerFeaturesTable;
 import org.segplan.contract.CustomerSegmentScoresTable;
@@ -28,7 +27,9 @@ import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.contract.SegmentExplanationSummaryTable;
 import org.segplan.contract.SegmentExplanationsTable;
 import org.segplan.error.SegplanException;
-import org.segplan.io.Lakehouse;
+import org.segplan.io.TableStore;
+import org.segplan.mapping.InputFormat;
+import org.segplan.testing.InMemoryTables;
 import org.segplan.testing.SharedSpark;
 import org.segplan.testing.TestRuns;
 
@@ -52,18 +53,23 @@ class ScoreStageTest {
     @TempDir
     static Path folder;
     static SegplanConfig config;
-    static Lakehouse lakehouse;
+    static InMemoryTables lakehouse;
 
+    /** Tables in memory; the models the segment stage saves go under the folder, where scoring loads them. */
     @BeforeAll
     static void segmentTwoRuns() {
         config = TestRuns.config(folder, folder.resolve("lakehouse"), "segplan.segmentation.k=3");
-        RunContext first = TestRuns.context(config, FIRST);
-        lakehouse = first.lakehouse();
+        lakehouse = new InMemoryTables(SharedSpark.get(), folder.resolve("models"));
+        RunContext first = context(FIRST);
         lakehouse.replaceRunDate(CustomerFeaturesTable.NAME, features("c", new int[] {60, 40, 20}, 0.0), first.run());
         Stages.segment().execute(first);
-        RunContext second = TestRuns.context(config, SECOND);
+        RunContext second = context(SECOND);
         lakehouse.replaceRunDate(CustomerFeaturesTable.NAME, features("c", new int[] {20, 60, 40}, 0.01), second.run());
         Stages.segment().execute(second);
+    }
+
+    private static RunContext context(LocalDate runDate) {
+        return TestRuns.inMemoryContext(config, runDate, lakehouse);
     }
 
     /** Customers around each centre; every seventh misses its lead time (imputed by the model's median). */
@@ -94,7 +100,7 @@ class ScoreStageTest {
         Map<String, Integer> published = segmentsOf(lakehouse.readRunDate(CustomerSegmentsTable.NAME, SECOND));
         // The ids were remapped: need 0 keeps id 1 from the first run although it is now the smallest segment.
         assertEquals(1, published.get("c0-0"));
-        Stages.score(ScoreStage.Options.defaults()).execute(TestRuns.context(config, SECOND));
+        Stages.score(ScoreStage.Options.defaults()).execute(context(SECOND));
         Dataset<Row> scores = lakehouse.readRunDate(CustomerSegmentScoresTable.NAME, SECOND);
         assertEquals(published, segmentsOf(scores));
         assertEquals(List.of(SECOND.toString()), scores.select(CustomerSegmentScoresTable.MODEL_RUN_DATE).distinct()
@@ -110,7 +116,7 @@ class ScoreStageTest {
         String external = folder.resolve("new-customers").toString();
         features("new", new int[] {5, 5, 5}, 0.02).write().parquet(external);
         Stages.score(new ScoreStage.Options(Optional.of(FIRST), Optional.of(external), InputFormat.PARQUET))
-                .execute(TestRuns.context(config, SECOND));
+                .execute(context(SECOND));
         Dataset<Row> scores = lakehouse.readRunDate(CustomerSegmentScoresTable.NAME, SECOND);
         Map<String, Integer> scored = segmentsOf(scores);
         assertEquals(15, scored.size());
@@ -125,9 +131,9 @@ class ScoreStageTest {
 
     @Test
     void withoutASavedModelScoringSaysWhichCommandToRun() {
-        SegplanConfig empty = TestRuns.config(folder, folder.resolve("empty-lakehouse"));
-        SegplanException error = assertThrows(SegplanException.class,
-                () -> Stages.score(ScoreStage.Options.defaults()).execute(TestRuns.context(empty, SECOND)));
+        InMemoryTables empty = new InMemoryTables(SharedSpark.get(), folder.resolve("no-models"));
+        SegplanException error = assertThrows(SegplanException.class, () -> Stages.score(ScoreStage.Options.defaults())
+                .execute(TestRuns.inMemoryContext(config, SECOND, empty)));
         assertEquals("NO_SEGMENTATION_MODEL", error.code());
         assertTrue(error.getMessage().contains("segplan segment --run-date 2025-12-31"), error.getMessage());
     }

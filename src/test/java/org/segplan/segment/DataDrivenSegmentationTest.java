@@ -19,8 +19,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.segplan.config.SegmentationAlgorithm;
-import org.segplan.config.SegmentationSettings;
 import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.error.SegplanException;
 import org.segplan.testing.SharedSpark;

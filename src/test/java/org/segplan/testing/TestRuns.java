@@ -15,6 +15,15 @@ public final class TestRuns {
     }
 
     public static SegplanConfig config(Path inputs, Path lakehouse, String... overrides) {
+        return ConfigLoader.load(settings(inputs, lakehouse, overrides));
+    }
+
+    /** A configuration file (e.g. conf/local.conf) with the inputs and the lakehouse of the test. */
+    public static SegplanConfig config(Path file, Path inputs, Path lakehouse, String... overrides) {
+        return ConfigLoader.load(java.util.Optional.of(file), settings(inputs, lakehouse, overrides));
+    }
+
+    private static List<String> settings(Path inputs, Path lakehouse, String... overrides) {
         List<String> all = new ArrayList<>(List.of(
                 "segplan.lakehouse.root=" + lakehouse.toAbsolutePath(),
                 "segplan.inputs.customers.path=" + inputs.resolve("customers.csv").toAbsolutePath(),
@@ -23,12 +32,18 @@ public final class TestRuns {
                 "segplan.inputs.calendar.path=" + inputs.resolve("calendar.csv").toAbsolutePath(),
                 "segplan.inputs.transactions.path=" + inputs.resolve("transactions.csv").toAbsolutePath()));
         all.addAll(List.of(overrides));
-        return ConfigLoader.load(all);
+        return all;
     }
 
     public static RunContext context(SegplanConfig config, LocalDate runDate) {
         return RunContext.create(SharedSpark.get(), config,
                 RunIdentity.of(runDate, config.effectiveHash(), "test"));
+    }
+
+    /** A run on {@link InMemoryTables}, for stage tests whose subject is not storage; models go under the folder. */
+    public static RunContext inMemoryContext(SegplanConfig config, LocalDate runDate, InMemoryTables tables) {
+        return RunContext.create(SharedSpark.get(), config,
+                RunIdentity.of(runDate, config.effectiveHash(), "test"), tables);
     }
 
     public static Path resource(String name) {

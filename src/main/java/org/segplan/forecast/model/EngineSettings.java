@@ -6,7 +6,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * What the forecasting engine needs to know, free of configuration machinery so it runs inside Spark tasks.
+ * What the forecasting engine needs to know, free of configuration machinery so it runs inside Spark tasks. Part of
+ * {@link org.segplan.forecast.ForecastSettings}, built by the configuration loader (defaults in segplan-defaults.conf).
  *
  * @param seasonLength buckets per year: 52 for weeks, 12 for months
  * @param backtestStep buckets between consecutive backtest origins
@@ -38,11 +39,5 @@ public record EngineSettings(
     public EngineSettings withClipAtZero(boolean clip) {
         return new EngineSettings(horizon, seasonLength, backtestFolds, backtestHorizon, backtestStep, metric,
                 minHistory, adiThreshold, cv2Threshold, intermittentAlpha, intermittentBeta, models, calendarEffects, clip);
-    }
-
-    /** Defaults matching segplan-defaults.conf, for a season length (52 weekly, 12 monthly). */
-    public static EngineSettings defaults(int seasonLength) {
-        return new EngineSettings(13, seasonLength, 8, 13, 2, SelectionMetric.WAPE, 26, 1.32, 0.49, 0.1, 0.1,
-                List.of(ModelName.values()), true, true);
     }
 }

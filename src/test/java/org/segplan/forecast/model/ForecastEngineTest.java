@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.segplan.forecast.Bucket;
+import org.segplan.forecast.ForecastDefaults;
 
 /** Backtest selection on clear cases, fallbacks, and calibrated intervals on simulated series. */
 class ForecastEngineTest {
-    private static final EngineSettings MONTHLY = EngineSettings.defaults(12);
-    private static final EngineSettings WEEKLY = EngineSettings.defaults(52);
+    private static final EngineSettings MONTHLY = ForecastDefaults.engine(Bucket.MONTH);
+    private static final EngineSettings WEEKLY = ForecastDefaults.engine(Bucket.WEEK);
 
     @Test
     void aTrendingSeriesIsGivenHoltAndBeatsSeasonalNaive() {

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.segplan.forecast.Bucket;
+import org.segplan.forecast.ForecastDefaults;
 
 /**
  * The engine's best fit against its seasonal-naive baseline on a held-out quarter that neither saw: simulated
@@ -24,7 +26,7 @@ class HoldoutAccuracyTest {
     void bestFitBeatsSeasonalNaiveOnTheHeldOutQuarter() {
         // -Dholdout.seed / -Dholdout.series rerun it on other draws (docs/sections/forecast-bench.md has a sweep).
         Random random = new Random(Long.getLong("holdout.seed", 20251231L));
-        ForecastEngine engine = new ForecastEngine(EngineSettings.defaults(SEASON));
+        ForecastEngine engine = new ForecastEngine(ForecastDefaults.engine(Bucket.WEEK));
         int series = Integer.getInteger("holdout.series", 60);
         double engineError = 0;
         double baselineError = 0;

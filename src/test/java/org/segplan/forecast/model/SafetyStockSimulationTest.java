@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.segplan.forecast.Bucket;
+import org.segplan.forecast.ForecastDefaults;
 
 /**
  * Do the reorder points reach their service level? The service level of inventory_targets is the <b>cycle service
@@ -68,7 +70,7 @@ class SafetyStockSimulationTest {
     private static void assertServiceLevels(String name, int fitWeeks, int leadTimeDays,
             Function<Random, Demand> process) {
         Random random = new Random(name.hashCode());
-        ForecastEngine engine = new ForecastEngine(EngineSettings.defaults(SEASON).withClipAtZero(false));
+        ForecastEngine engine = new ForecastEngine(ForecastDefaults.engine(Bucket.WEEK).withClipAtZero(false));
         int leadBuckets = leadTimeDays / BUCKET_DAYS;
         int series = 12;
         int cyclesPerSeries = 400;
