@@ -1,6 +1,9 @@
 package org.segplan.cli;
 
+import org.segplan.error.Failures;
 import org.segplan.error.SegplanException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +26,7 @@ import picocli.CommandLine.Command;
                 StagesCommand.class
         })
 public final class SegplanCli implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(SegplanCli.class);
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -30,15 +34,19 @@ public final class SegplanCli implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs a command line and returns its exit code; user errors print their message, not a stack trace. */
+    /**
+     * Runs a command line and returns its exit code: every failure prints its one-paragraph message and ends with
+     * its category's exit code; stack traces go to the log at debug level.
+     */
     public static int execute(String... args) {
         return new CommandLine(new SegplanCli())
                 .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-                    if (exception instanceof SegplanException userError) {
-                        commandLine.getErr().println("segplan: " + userError.getMessage());
-                        return userError.category().exitCode();
+                    SegplanException userError = Failures.explain(commandLine.getCommandName(), exception);
+                    if (userError != exception) {
+                        LOG.debug("segplan {} failed", commandLine.getCommandName(), exception);
                     }
-                    throw exception;
+                    commandLine.getErr().println("segplan: " + userError.getMessage());
+                    return userError.category().exitCode();
                 })
                 .execute(args);
     }

@@ -2,6 +2,7 @@ package org.segplan.error;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place user-facing errors are made. Every message has three parts: what failed, why, and how to
@@ -88,15 +89,24 @@ public final class Errors {
     public static SegplanException unreadableInput(String table, String location, Throwable cause) {
         return error(ErrorCategory.INPUT, "UNREADABLE_INPUT",
                 "Input table '" + table + "' at " + location + " could not be read",
-                String.valueOf(cause == null ? "unknown cause" : cause.getMessage()),
-                "check that segplan.inputs." + table + ".format matches the files", cause);
+                cause == null ? "unknown cause" : Failures.rootCause(cause),
+                "check that the file is complete (not a cut-off download or copy) and that segplan.inputs."
+                        + table.replace('_', '-') + ".format matches it", cause);
     }
 
     public static SegplanException missingColumns(String table, Collection<String> missing, Collection<String> present) {
+        return missingColumns(table, missing, present, Optional.empty());
+    }
+
+    /** With the delimiter the one column present seems to be split by, when it is not the configured one. */
+    public static SegplanException missingColumns(String table, Collection<String> missing, Collection<String> present,
+            Optional<String> seemsDelimitedBy) {
+        String fix = seemsDelimitedBy.map(delimiter -> "the header looks '" + delimiter + "'-separated: set"
+                        + " segplan.inputs." + table.replace('_', '-') + ".options.sep = \"" + delimiter + "\"")
+                .orElse("rename or add the columns in the export (see the table contracts in README.md)");
         return error(ErrorCategory.INPUT, "MISSING_COLUMNS",
                 "Input table '" + table + "' lacks required columns " + missing,
-                "the table contract needs them; the columns present are " + present,
-                "rename or add the columns in the export (see the table contracts in README.md)");
+                "the table contract needs them; the columns present are " + present, fix);
     }
 
     public static SegplanException wrongColumnType(String table, String column, String actual, String expected) {
@@ -138,6 +148,47 @@ public final class Errors {
                         + quarantined + " quarantined",
                 "a row was lost or duplicated between reading and writing",
                 "report this as a bug with the run id; the run's outputs were not committed to the ledger");
+    }
+
+    /** A file failed while a Spark job read it: cut off, not in its format, or removed while the run read it. */
+    public static SegplanException unreadableFile(String stage, String file, String cause, Throwable failure) {
+        return error(ErrorCategory.INPUT, "UNREADABLE_INPUT",
+                "Stage '" + stage + "' could not read " + (file == null ? "one of its files" : "file " + file),
+                cause,
+                "check that the file is complete (a cut-off download or copy) and in the format its"
+                        + " segplan.inputs.<table>.format says, then rerun; a file that was replaced or removed while"
+                        + " the run read it needs only the rerun", failure);
+    }
+
+    public static SegplanException sparkJobFailed(String stage, String cause, Throwable failure) {
+        return error(ErrorCategory.STAGE, "SPARK_JOB_FAILED",
+                "A Spark job of stage '" + stage + "' failed", cause,
+                "if the cause is a lost executor or a task out of memory, give executors more memory"
+                        + " (spark.executor.memory) or more partitions (segplan.spark.shuffle-partitions) and rerun;"
+                        + " the stack trace is in the log at debug level (logger org.segplan)", failure);
+    }
+
+    public static SegplanException storageFailed(String stage, String cause, Throwable failure) {
+        return error(ErrorCategory.STAGE, "STORAGE_FAILED",
+                "Stage '" + stage + "' could not read or write its storage", cause,
+                "check that the storage is reachable with the credentials given and has space (for s3a://, the"
+                        + " endpoint and AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY), then rerun; a table write is one"
+                        + " Delta commit, so what the failed run did not commit was not written", failure);
+    }
+
+    public static SegplanException outOfMemory(String stage, Throwable failure) {
+        return error(ErrorCategory.STAGE, "OUT_OF_MEMORY",
+                "Stage '" + stage + "' ran out of memory in the driver", String.valueOf(failure.getMessage()),
+                "give the driver more heap (SEGPLAN_JAVA_OPTS=-Xmx8g for bin/segplan, --driver-memory for"
+                        + " spark-submit) and rerun", failure);
+    }
+
+    /** Anything else: a bug, not a user error. */
+    public static SegplanException unexpectedFailure(String stage, String cause, Throwable failure) {
+        return error(ErrorCategory.INTERNAL, "INTERNAL_ERROR",
+                "Stage '" + stage + "' failed unexpectedly", cause,
+                "report this as a bug with the run id and the log (the stack trace is there at debug level,"
+                        + " logger org.segplan); earlier tables and run dates are untouched", failure);
     }
 
     // Stages

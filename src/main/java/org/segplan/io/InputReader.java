@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,11 +28,15 @@ import org.apache.spark.sql.types.IntegralType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampType;
 import org.segplan.config.InputSpec;
 import org.segplan.contract.ColumnSpec;
 import org.segplan.contract.TableContract;
 import org.segplan.error.Errors;
+import org.segplan.error.Failures;
+import org.segplan.error.SegplanException;
+import org.segplan.mapping.InputFormat;
 import org.segplan.mapping.Lookup;
 import org.segplan.mapping.MappedSource;
 import org.segplan.mapping.SourceMapper;
@@ -56,7 +61,8 @@ public final class InputReader {
             }
             return Optional.empty();
         }
-        Dataset<Row> raw = load(spec);
+        // A mapped source's raw record is its row as read; field-count checks are for plain CSV sources.
+        Dataset<Row> raw = spec.mapping().isPresent() ? load(spec) : loadFlaggingMalformedLines(spec);
         Dataset<Row> source = raw;
         Optional<Dataset<Row>> filtered = Optional.empty();
         if (spec.mapping().isPresent()) {
@@ -66,14 +72,16 @@ public final class InputReader {
         }
         Map<String, StructField> byName = new LinkedHashMap<>();
         for (StructField field : source.schema().fields()) {
-            if (field.name().equals(CheckColumns.RAW_RECORD)) {
+            if (field.name().equals(CheckColumns.RAW_RECORD) || field.name().equals(CheckColumns.MALFORMED_LINE)) {
                 continue;
             }
             byName.put(field.name().trim().toLowerCase(Locale.ROOT), field);
         }
         List<String> missingRequired = contract.requiredColumns().stream().filter(name -> !byName.containsKey(name)).toList();
         if (!missingRequired.isEmpty()) {
-            throw Errors.missingColumns(spec.table(), missingRequired, byName.keySet());
+            String delimiter = spec.options().getOrDefault("sep", spec.options().getOrDefault("delimiter", ","));
+            throw Errors.missingColumns(spec.table(), missingRequired, byName.keySet(),
+                    spec.format() == InputFormat.CSV ? otherDelimiter(byName.keySet(), delimiter) : Optional.empty());
         }
         List<Column> textColumns = new ArrayList<>();
         List<String> absentOptional = new ArrayList<>();
@@ -104,6 +112,9 @@ public final class InputReader {
             // The mapping's raw record is the row as read, before renames and derived columns.
             textColumns.add(col(CheckColumns.RAW_RECORD));
         }
+        if (List.of(source.columns()).contains(CheckColumns.MALFORMED_LINE)) {
+            textColumns.add(col(CheckColumns.MALFORMED_LINE));
+        }
         return Optional.of(new SourceTable(spec.table(), spec.path(),
                 source.select(textColumns.toArray(Column[]::new)), absentOptional, ignored, filtered));
     }
@@ -113,10 +124,17 @@ public final class InputReader {
      * aggregates, the groups.
      */
     public long countSourceRows(InputSpec spec) {
-        if (spec.mapping().isPresent() && spec.mapping().get().aggregate().isPresent()) {
-            return SourceMapper.rowsIn(spec.table(), load(spec), spec.mapping().get()).count();
+        try {
+            if (spec.mapping().isPresent() && spec.mapping().get().aggregate().isPresent()) {
+                return SourceMapper.rowsIn(spec.table(), load(spec), spec.mapping().get()).count();
+            }
+            return load(spec).count();
+        } catch (Exception failure) {
+            // The first pass over every file: where a cut-off or corrupt file fails, named with its table here.
+            SegplanException explained = Failures.explain("ingest", failure);
+            throw explained.code().equals("UNREADABLE_INPUT") && explained.getCause() == failure
+                    ? Errors.unreadableInput(spec.table(), spec.path(), failure) : explained;
         }
-        return load(spec).count();
     }
 
     /** The lookup tables of a mapping, each checked for a unique key (a repeated key would multiply rows). */
@@ -143,13 +161,45 @@ public final class InputReader {
         return result;
     }
 
+    /**
+     * A CSV source with one more column, set to the line as read when its field count differs from the header's
+     * (Spark's corrupt-record column: it would otherwise fill missing fields with nulls and drop extra ones).
+     */
+    private Dataset<Row> loadFlaggingMalformedLines(InputSpec spec) {
+        Dataset<Row> header = load(spec);
+        if (spec.format() != InputFormat.CSV) {
+            return header;
+        }
+        StructType withLine = header.schema().add(CheckColumns.MALFORMED_LINE, DataTypes.StringType);
+        return load(spec, reader -> reader.schema(withLine)
+                .option("columnNameOfCorruptRecord", CheckColumns.MALFORMED_LINE));
+    }
+
+    /**
+     * The delimiter a single header column seems split by, when it is not the configured one; as written in HOCON
+     * (a tab as \t).
+     */
+    private static Optional<String> otherDelimiter(Collection<String> columns, String configured) {
+        if (columns.size() != 1) {
+            return Optional.empty();
+        }
+        String only = columns.iterator().next();
+        return Map.of(";", ";", "\t", "\\t", "|", "|").entrySet().stream()
+                .filter(candidate -> !candidate.getKey().equals(configured) && only.contains(candidate.getKey()))
+                .map(Map.Entry::getValue).sorted().findFirst();
+    }
+
     private Dataset<Row> load(InputSpec spec) {
+        return load(spec, reader -> reader);
+    }
+
+    private Dataset<Row> load(InputSpec spec, java.util.function.UnaryOperator<DataFrameReader> adjust) {
         DataFrameReader reader = spark.read().format(spec.format().sparkName());
         if (spec.format().isText()) {
             // Text inputs are read as text; the row checks parse them, so a bad value is a quarantined row.
             reader = reader.option("header", "true").option("inferSchema", "false").option("mode", "PERMISSIVE");
         }
-        reader = reader.options(spec.options());
+        reader = adjust.apply(reader.options(spec.options()));
         try {
             return reader.load(spec.path());
         } catch (Exception exception) {

@@ -6,15 +6,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.segplan.contract.PipelineRunsTable;
+import org.segplan.error.Failures;
 import org.segplan.error.SegplanException;
 import org.segplan.io.LedgerEntry;
 import org.segplan.io.RunLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs stages in order, records each in the run ledger (also when it fails), and prints a summary table.
- * A failing stage stops the run; tables written by earlier stages and earlier run dates stay as they were.
+ * A failing stage stops the run with the error it stands for ({@link Failures}); tables written by earlier stages
+ * and earlier run dates stay as they were.
  */
 public final class PipelineRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
     private final RunContext context;
     private final RunLedger ledger;
     private final PrintStream out;
@@ -35,15 +40,9 @@ public final class PipelineRunner {
             StageOutcome outcome;
             try {
                 outcome = stage.execute(context);
-            } catch (RuntimeException failure) {
-                double seconds = secondsSince(started);
-                String message = failure instanceof SegplanException ? failure.getMessage()
-                        : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-                ledger.record(context.run(), List.of(new LedgerEntry(stage.name(), "*", PipelineRunsTable.FAILED,
-                        null, null, null, null, started, seconds, message)));
-                summary.addFailure(stage.name(), seconds, message);
-                out.print(summary.render());
-                throw failure;
+            } catch (Exception | Error failure) {
+                // Whatever its type (Spark's SparkException is checked but thrown undeclared): recorded, explained.
+                throw recordFailure(stage, started, summary, failure);
             }
             double seconds = secondsSince(started);
             if (outcome.isSkipped()) {
@@ -67,6 +66,22 @@ public final class PipelineRunner {
         }
         out.print(summary.render());
         return summary;
+    }
+
+    private SegplanException recordFailure(Stage stage, Instant started, RunSummary summary, Throwable failure) {
+        double seconds = secondsSince(started);
+        SegplanException explained = Failures.explain(stage.name(), failure);
+        LOG.debug("Stage {} failed", stage.name(), failure);
+        try {
+            ledger.record(context.run(), List.of(new LedgerEntry(stage.name(), "*", PipelineRunsTable.FAILED,
+                    null, null, null, null, started, seconds, explained.getMessage())));
+        } catch (Exception | Error ledgerFailure) {
+            explained.addSuppressed(ledgerFailure);
+            LOG.warn("The run ledger could not record the failure of stage {}", stage.name(), ledgerFailure);
+        }
+        summary.addFailure(stage.name(), seconds, explained.getMessage());
+        out.print(summary.render());
+        return explained;
     }
 
     private static double secondsSince(Instant started) {

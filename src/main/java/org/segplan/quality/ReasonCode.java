@@ -2,6 +2,7 @@ package org.segplan.quality;
 
 /** Why a row went to quarantine. Codes are stable: dashboards and alerts count them. */
 public enum ReasonCode {
+    MALFORMED_ROW("the line has more or fewer fields than the header"),
     MISSING_ID("a key or reference id is empty"),
     MISSING_VALUE("a required value is empty"),
     UNPARSEABLE_NUMBER("a number could not be parsed"),

@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_date;
@@ -43,6 +45,7 @@ public final class RowChecks {
     private static final List<String> FALSE_WORDS = List.of("false", "f", "no", "n", "0");
 
     private static final String FAILED_CHECK = "__failed_check";
+    private static final String MALFORMED = "__malformed";
 
     private RowChecks() {
     }
@@ -55,11 +58,19 @@ public final class RowChecks {
      */
     public static Dataset<Row> withRowChecks(
             Dataset<Row> text, TableContract contract, LocalDate runDate, ParseFormats formats) {
-        List<String> sourceColumns = Arrays.stream(text.columns())
-                .filter(name -> !name.equals(CheckColumns.RAW_RECORD)).toList();
-        // A mapped source brings its raw record (the row as read, before the mapping); others are recorded here.
-        Column rawRecord = sourceColumns.size() < text.columns().length ? col(CheckColumns.RAW_RECORD)
+        List<String> columns = Arrays.asList(text.columns());
+        boolean mapped = columns.contains(CheckColumns.RAW_RECORD);
+        boolean linesChecked = columns.contains(CheckColumns.MALFORMED_LINE);
+        List<String> sourceColumns = columns.stream()
+                .filter(name -> !name.equals(CheckColumns.RAW_RECORD) && !name.equals(CheckColumns.MALFORMED_LINE))
+                .toList();
+        // A mapped source brings its raw record (the row as read, before the mapping); others are recorded here,
+        // a malformed CSV line as the line itself (its fields cannot be told apart).
+        Column rawRecord = mapped ? col(CheckColumns.RAW_RECORD)
                 : to_json(struct(sourceColumns.stream().map(name -> col(name)).toArray(Column[]::new)));
+        if (linesChecked) {
+            rawRecord = coalesce(col(CheckColumns.MALFORMED_LINE), rawRecord);
+        }
         // Three projections, each reading the columns of the one before by name: the cleaned text, the parsed values,
         // then the checks. The checks then compare columns instead of repeating the parsing expressions, which keeps
         // the plan and its generated code small.
@@ -69,6 +80,7 @@ public final class RowChecks {
                     .otherwise(trim(col(column.name()))).as(cleanedName(column)));
         }
         cleanedColumns.add(rawRecord.as(CheckColumns.RAW_RECORD));
+        cleanedColumns.add((linesChecked ? col(CheckColumns.MALFORMED_LINE).isNotNull() : lit(false)).as(MALFORMED));
         Dataset<Row> cleaned = text.select(cleanedColumns.toArray(Column[]::new));
 
         List<Column> parsedColumns = new ArrayList<>();
@@ -77,9 +89,13 @@ public final class RowChecks {
             parsedColumns.add(parse(col(cleanedName(column)), column.type(), formats).as(column.name()));
         }
         parsedColumns.add(col(CheckColumns.RAW_RECORD));
+        parsedColumns.add(col(MALFORMED));
         Dataset<Row> parsed = cleaned.select(parsedColumns.toArray(Column[]::new));
 
         List<Check> checks = new ArrayList<>();
+        if (linesChecked) {
+            checks.add(malformedLineCheck(contract));
+        }
         for (ColumnSpec column : contract.columns()) {
             Column cleanedValue = col(cleanedName(column));
             Column parsedValue = col(column.name());
@@ -87,10 +103,12 @@ public final class RowChecks {
             checks.add(parseCheck(column, cleanedValue, parsedValue));
             checks.addAll(ruleChecks(column, parsedValue, cleanedValue, runDate));
         }
-        // Missing ids come first: a row without its id is reported as such, whatever else is wrong with it.
+        // A malformed line comes first (its values may sit in the wrong columns), then missing ids: a row without
+        // its id is reported as such, whatever else is wrong with it.
         List<Check> ordered = new ArrayList<>();
-        checks.stream().filter(check -> check.code() == ReasonCode.MISSING_ID).forEach(ordered::add);
-        checks.stream().filter(check -> check.code() != ReasonCode.MISSING_ID).forEach(ordered::add);
+        List<ReasonCode> first = List.of(ReasonCode.MALFORMED_ROW, ReasonCode.MISSING_ID);
+        first.forEach(code -> checks.stream().filter(check -> check.code() == code).forEach(ordered::add));
+        checks.stream().filter(check -> !first.contains(check.code())).forEach(ordered::add);
 
         // The first failing check, found once; its code and detail are read off by its number.
         Column firstFailed = null;
@@ -120,6 +138,17 @@ public final class RowChecks {
         output.add(col(CheckColumns.RAW_RECORD));
         output.add(xxhash64(col(CheckColumns.RAW_RECORD)).as(CheckColumns.ROW_HASH));
         return checkedRows.select(output.toArray(Column[]::new));
+    }
+
+    /** A line with more or fewer fields than the header; an odd number of quotes hints at a quoted line break. */
+    private static Check malformedLineCheck(TableContract contract) {
+        Column line = col(CheckColumns.RAW_RECORD);
+        Column quotes = length(line).minus(length(regexp_replace(line, "\"", "")));
+        Column detail = when(quotes.mod(2).equalTo(1), lit("the line has an unbalanced quote, so its fields do not"
+                + " match the header; if a quoted field holds a line break, set segplan.inputs."
+                + contract.name().replace('_', '-') + ".options.multiLine = true"))
+                .otherwise(lit("the line has more or fewer fields than the header"));
+        return new Check(col(MALFORMED), ReasonCode.MALFORMED_ROW, detail);
     }
 
     private static String cleanedName(ColumnSpec column) {

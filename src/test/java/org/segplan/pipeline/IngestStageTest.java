@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -164,6 +165,19 @@ class IngestStageTest {
     }
 
     @Test
+    void aSemicolonSeparatedExportReadAsCommaSeparatedSaysWhichOptionSetsTheDelimiter(@TempDir Path lake)
+            throws IOException {
+        Path semicolons = lake.resolve("transactions.csv");
+        Files.writeString(semicolons, Files.readString(CORPUS.resolve("transactions.csv")).replace(',', ';'));
+        SegplanConfig broken = TestRuns.config(CORPUS, lake.resolve("lake"),
+                "segplan.inputs.transactions.path=" + semicolons);
+        SegplanException failure = failingIngest(broken, lake.resolve("lake"));
+        assertEquals("MISSING_COLUMNS", failure.code());
+        assertTrue(failure.getMessage().contains("segplan.inputs.transactions.options.sep = \";\""),
+                failure.getMessage());
+    }
+
+    @Test
     void emptyInputFailsTheRun(@TempDir Path lake) {
         SegplanConfig broken = TestRuns.config(CORPUS, lake, "segplan.inputs.customers.path="
                 + TestRuns.resource("bad-inputs/dataset/empty-input/customers.csv").toAbsolutePath());
@@ -182,6 +196,36 @@ class IngestStageTest {
         SegplanException failure = failingIngest(broken, lake.resolve("lake"));
         assertEquals("WRONG_COLUMN_TYPE", failure.code());
         assertTrue(failure.getMessage().contains("unit_cost"));
+    }
+
+    @Test
+    void aCutOffCompressedFileIsAnInputErrorNamingTheFileAndARecordedFailure(@TempDir Path lake) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(Files.readAllBytes(CORPUS.resolve("transactions.csv")));
+        }
+        byte[] whole = compressed.toByteArray();
+        Path cutOff = lake.resolve("transactions.csv.gz");
+        Files.write(cutOff, Arrays.copyOf(whole, whole.length * 2 / 3));
+        SegplanConfig broken = TestRuns.config(CORPUS, lake.resolve("lake"),
+                "segplan.inputs.transactions.path=" + cutOff);
+        SegplanException failure = failingIngest(broken, lake.resolve("lake"));
+        assertEquals("UNREADABLE_INPUT", failure.code());
+        assertEquals(3, failure.category().exitCode());
+        assertTrue(failure.getMessage().contains("transactions.csv.gz"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("Unexpected end of input stream"), failure.getMessage());
+        assertFalse(failure.getMessage().contains("\tat "), "no stack trace in the message: " + failure.getMessage());
+    }
+
+    @Test
+    void aParquetFileThatIsNotParquetIsAnInputError(@TempDir Path lake) throws IOException {
+        Path notParquet = lake.resolve("products.parquet");
+        Files.copy(CORPUS.resolve("products.csv"), notParquet);
+        SegplanConfig broken = TestRuns.config(CORPUS, lake.resolve("lake"),
+                "segplan.inputs.products.path=" + notParquet, "segplan.inputs.products.format=parquet");
+        SegplanException failure = failingIngest(broken, lake.resolve("lake"));
+        assertEquals("UNREADABLE_INPUT", failure.code());
+        assertTrue(failure.getMessage().contains("products.parquet"), failure.getMessage());
     }
 
     @Test

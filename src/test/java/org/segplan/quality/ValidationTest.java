@@ -129,6 +129,34 @@ class ValidationTest {
     }
 
     @Test
+    void aLineWithMoreOrFewerFieldsThanTheHeaderIsQuarantinedAsTheLineItself() {
+        Map<String, String> detailByLine = new TreeMap<>();
+        result.quarantine().where(col(QuarantineTable.REASON_CODE).equalTo("MALFORMED_ROW")).collectAsList()
+                .forEach(row -> detailByLine.put(row.getAs(QuarantineTable.RAW_RECORD),
+                        row.getAs(QuarantineTable.REASON_DETAIL)));
+        assertEquals(List.of("Deluxe\",accessory,growth,120,2024-01-01",
+                        "O14,1,C2,P3,2025-06-01 09:00:00,1,55,dealer,card,2,false,EXTRA",
+                        "O15,1,C2,P3,2025-06-01 09:00:00,1,55,dealer", "P6,\"Roof box"),
+                List.copyOf(detailByLine.keySet()), "the raw record of a malformed row is its line");
+        assertEquals("the line has more or fewer fields than the header",
+                detailByLine.get("O15,1,C2,P3,2025-06-01 09:00:00,1,55,dealer"));
+        // The two halves of a record with a quoted line break each hold one quote: the detail says what to set.
+        assertTrue(detailByLine.get("P6,\"Roof box").contains("segplan.inputs.products.options.multiLine = true"),
+                detailByLine.toString());
+    }
+
+    @Test
+    void withMultiLineAQuotedLineBreakStaysInsideItsRecord(@TempDir Path other) {
+        SegplanConfig multiLine = TestRuns.config(CORPUS, other, "segplan.inputs.products.options.multiLine=true");
+        InputReader reader = new InputReader(SharedSpark.get());
+        SourceTable products = reader.read(multiLine.input(ProductsTable.NAME), ProductsTable.CONTRACT).orElseThrow();
+        assertEquals(6, reader.countSourceRows(multiLine.input(ProductsTable.NAME)), "six records on seven lines");
+        Row roofBox = products.text().where(col("product_id").equalTo("P6")).head();
+        assertEquals("Roof box\nDeluxe", roofBox.getAs("product_name"));
+        assertTrue(roofBox.isNullAt(roofBox.fieldIndex(CheckColumns.MALFORMED_LINE)), "not a malformed line");
+    }
+
+    @Test
     void tooManyBadRowsFailWithTheReasons() {
         SegplanException failure = assertThrows(SegplanException.class, () -> Validation.check(corpus,
                 new ValidationRules(0.2, ParseFormats.iso(), AnonymousLines.QUARANTINE), RUN_DATE));
