@@ -21,7 +21,7 @@ TEST_LAKEHOUSE := $(CURDIR)/target/test-lakehouse
 # The stage specs as JSON (`segplan stages --json`): the DAG's task list and the test suites' table lists.
 STAGES_JSON := airflow/dags/segplan_stages.json
 
-.PHONY: build demo test test-prepare test-prepare-maven test-prepare-venvs java-test test-lane-airflow test-lane-cluster python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv stages-json real-data bench-allocation bench-forecast help
+.PHONY: build demo test test-prepare test-prepare-maven java-test test-lane-java test-lane-airflow test-lane-cluster python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv stages-json real-data bench-allocation bench-forecast help
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
@@ -51,27 +51,31 @@ $(RUNTIME_LIB)/.complete: pom.xml
 demo: build
 	bin/segplan run --config conf/local.conf
 
-# Every test. First what the suites need, Maven's outputs (the jar, the test classes, s3proxy; one Maven at a time)
-# beside the Python virtual environments (pip). Then three lanes side by side: the Java suite; the Airflow lane (the
-# DAG run through spark-submit writes $(TEST_LAKEHOUSE), the notebooks read it, one `bin/segplan run` reruns it,
-# then tests/python reads it with delta-rs); and the cluster and S3 suite. Each lane's lines but the Java suite's
-# are prefixed ([airflow], [cluster]); Surefire's and pytest's lines are not quieted (CI reads their closing lines).
-test: test-prepare
-	$(MAKE) --no-print-directory -j3 java-test test-lane-airflow test-lane-cluster
+# Every test: three lanes side by side, each started as soon as what it needs is built. Maven's outputs (the jar, the
+# test classes, s3proxy; one Maven at a time) come first and the Python virtual environments (pip) beside them; the
+# Java suite starts when Maven is done, the other lanes when their environment is there too. The lanes: the Java
+# suite; the Airflow lane (the DAG run through spark-submit writes $(TEST_LAKEHOUSE), the notebooks read it, then
+# tests/python reads it with delta-rs); and the cluster and S3 suite (`bin/segplan run` reruns the cluster's run
+# there). Each lane's lines but the Java suite's are prefixed ([airflow], [cluster]); Surefire's and pytest's lines
+# are not quieted (CI reads their closing lines).
+test:
+	$(MAKE) --no-print-directory -j5 test-lane-java test-lane-airflow test-lane-cluster
 
+# Everything `make test` builds before its lanes, for a developer who wants it ready.
 test-prepare:
-	$(MAKE) --no-print-directory -j2 test-prepare-maven test-prepare-venvs
+	$(MAKE) --no-print-directory -j4 test-prepare-maven $(TEST_VENV)/.complete $(AIRFLOW_VENV)/.complete \
+	  $(INTEGRATION_VENV)/.complete
 
 test-prepare-maven:
 	$(MAKE) --no-print-directory -j1 build $(TEST_CLASSES) $(S3PROXY_JAR)
 
-test-prepare-venvs:
-	$(MAKE) --no-print-directory -j1 $(TEST_VENV)/.complete $(AIRFLOW_VENV)/.complete $(INTEGRATION_VENV)/.complete
+test-lane-java: test-prepare-maven
+	$(MAKE) --no-print-directory java-test
 
-test-lane-airflow:
+test-lane-airflow: test-prepare-maven $(AIRFLOW_VENV)/.complete $(TEST_VENV)/.complete
 	set -o pipefail; $(MAKE) --no-print-directory -j1 orchestration-test python-test 2>&1 | sed -u 's/^/[airflow] /'
 
-test-lane-cluster:
+test-lane-cluster: test-prepare-maven $(INTEGRATION_VENV)/.complete
 	set -o pipefail; $(MAKE) --no-print-directory -j1 integration-test 2>&1 | sed -u 's/^/[cluster] /'
 
 # Not quiet: CI reads Surefire's "Tests run:" lines.
@@ -84,7 +88,7 @@ $(TEST_VENV)/.complete: tests/python/requirements.txt
 	$(TEST_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/python/requirements.txt
 	touch $@
 
-# They read the lakehouse the orchestration suite's DAG run wrote (and its rerun rewrote): run that one first.
+# They read the lakehouse the orchestration suite's DAG run wrote: run that one first.
 python-test: build $(TEST_VENV)/.complete
 	SEGPLAN_TEST_LAKEHOUSE=$(TEST_LAKEHOUSE) $(TEST_VENV)/bin/python -m pytest tests/python -v
 
@@ -97,8 +101,8 @@ $(AIRFLOW_VENV)/.complete: airflow/requirements.txt
 
 airflow-venv: $(AIRFLOW_VENV)/.complete
 
-# DAG integrity, the DAG run for real through spark-submit into $(TEST_LAKEHOUSE), every notebook via papermill on
-# it, then one `bin/segplan run` for the same date on it (the rerun must leave the same tables).
+# DAG integrity, the DAG run for real through spark-submit into $(TEST_LAKEHOUSE), then every notebook via
+# papermill on it.
 orchestration-test: build $(AIRFLOW_VENV)/.complete
 	SEGPLAN_TEST_LAKEHOUSE=$(TEST_LAKEHOUSE) $(AIRFLOW_VENV)/bin/python -m pytest tests/orchestration -v
 

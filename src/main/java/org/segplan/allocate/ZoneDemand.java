@@ -85,7 +85,10 @@ public final class ZoneDemand {
                 col(SegmentDemandForecastTable.REGION).as(SCOPE),
                 col(SegmentDemandForecastTable.PERIOD_START), col(SegmentDemandForecastTable.HORIZON_STEP),
                 col(SegmentDemandForecastTable.FORECAST_UNITS));
-        Dataset<Row> keys = keyed.select(SEGMENT_KEY, CATEGORY, SCOPE).distinct().localCheckpoint();
+        // Renamed to themselves for fresh column identities: a checkpoint keeps its plan's, and the keys meet `keyed`
+        // again below (without this, Spark fails to resolve the self-join when adaptive execution is off).
+        Dataset<Row> keys = keyed.select(SEGMENT_KEY, CATEGORY, SCOPE).distinct().toDF(SEGMENT_KEY, CATEGORY, SCOPE)
+                .localCheckpoint();
         Dataset<Row> byHistory = keys.join(historyShares, joinKeys(SEGMENT_KEY, CATEGORY, SCOPE))
                 .withColumn(BASIS, lit(BASIS_HISTORY));
         Dataset<Row> noHistory = keys.join(historyShares.select(SEGMENT_KEY, CATEGORY, SCOPE).distinct(),

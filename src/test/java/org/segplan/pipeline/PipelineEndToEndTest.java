@@ -15,7 +15,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.segplan.contract.AbcXyzColumns;
+import org.segplan.contract.CustomerAbcXyzTable;
 import org.segplan.contract.CustomerFeaturesTable;
+import org.segplan.contract.CustomerRuleSegmentsTable;
+import org.segplan.contract.ProductAbcXyzTable;
+import org.segplan.contract.SegmentRuleCrosstabTable;
+import org.segplan.contract.SegmentServicePolicyTable;
+import org.segplan.contract.ServicePolicyCoverageTable;
 import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.contract.FeatureDictionaryTable;
 import org.segplan.contract.ForecastAccuracyTable;
@@ -78,6 +85,63 @@ class PipelineEndToEndTest {
         assertFalse(first.get(org.segplan.contract.CustomerRuleSegmentsTable.NAME).isEmpty(),
                 "conf/local.conf's rule sets classify the run's customers");
         assertEquals(2, lakehouse.read(CustomerSegmentsTable.NAME).select(OutputColumns.RUN_DATE).distinct().count());
+    }
+
+    @Test
+    void classificationCoversTheRunsOwnCustomersSegmentsAndProducts() {
+        // The classify invariants of ClassificationTest, on the pipeline's own upstream tables (read once, above).
+        Map<String, List<Row>> run = GoldenRun.get().firstRun();
+        long customers = run.get(CustomerSegmentsTable.NAME).size();
+        long segments = run.get(CustomerSegmentsTable.NAME).stream()
+                .map(row -> row.getAs(CustomerSegmentsTable.SEGMENT_ID)).distinct().count();
+        Map<String, java.util.Set<String>> ruleSetsByCustomer = new TreeMap<>();
+        run.get(CustomerRuleSegmentsTable.NAME).forEach(row -> ruleSetsByCustomer.computeIfAbsent(
+                row.getAs(CustomerRuleSegmentsTable.CUSTOMER_ID), id -> new java.util.TreeSet<>())
+                .add(row.getAs(CustomerRuleSegmentsTable.RULE_SET)));
+        assertEquals(customers, ruleSetsByCustomer.size(), "every segmented customer has rule segments");
+        assertEquals(java.util.Set.of(8), ruleSetsByCustomer.values().stream().map(java.util.Set::size)
+                .collect(java.util.stream.Collectors.toSet()), "one rule segment per rule set of conf/local.conf");
+        assertEquals(customers * 8, run.get(CustomerRuleSegmentsTable.NAME).size());
+
+        Map<String, Long> crosstabTotals = new TreeMap<>();
+        Map<String, Double> ruleSegmentShares = new TreeMap<>();
+        Map<String, Double> segmentShares = new TreeMap<>();
+        for (Row row : run.get(SegmentRuleCrosstabTable.NAME)) {
+            String ruleSet = row.getAs(SegmentRuleCrosstabTable.RULE_SET);
+            crosstabTotals.merge(ruleSet, number(row, SegmentRuleCrosstabTable.CUSTOMERS).longValue(), Long::sum);
+            ruleSegmentShares.merge(ruleSet + "/" + row.getAs(SegmentRuleCrosstabTable.RULE_SEGMENT),
+                    number(row, SegmentRuleCrosstabTable.SHARE_OF_RULE_SEGMENT).doubleValue(), Double::sum);
+            segmentShares.merge(ruleSet + "/" + row.getAs(SegmentRuleCrosstabTable.SEGMENT_ID),
+                    number(row, SegmentRuleCrosstabTable.SHARE_OF_SEGMENT).doubleValue(), Double::sum);
+        }
+        assertEquals(8, crosstabTotals.size());
+        crosstabTotals.forEach((ruleSet, total) -> assertEquals(customers, total, ruleSet));
+        ruleSegmentShares.forEach((key, share) -> assertEquals(1.0, share, 1e-9, key));
+        segmentShares.forEach((key, share) -> assertEquals(1.0, share, 1e-9, key));
+
+        List<Row> policies = run.get(SegmentServicePolicyTable.NAME);
+        assertEquals(segments, policies.size());
+        assertEquals(segments, policies.stream().map(row -> row.getAs(SegmentServicePolicyTable.SEGMENT_ID))
+                .distinct().count());
+        long coveredSegments = 0;
+        long coveredCustomers = 0;
+        for (Row row : run.get(ServicePolicyCoverageTable.NAME)) {
+            coveredSegments += number(row, ServicePolicyCoverageTable.SEGMENTS).longValue();
+            coveredCustomers += number(row, ServicePolicyCoverageTable.CUSTOMERS).longValue();
+        }
+        assertEquals(segments, coveredSegments);
+        assertEquals(customers, coveredCustomers);
+
+        List<Row> byCustomer = run.get(CustomerAbcXyzTable.NAME);
+        assertEquals(customers, byCustomer.size());
+        assertEquals(run.get(ValidatedTables.of("products")).size(), run.get(ProductAbcXyzTable.NAME).size());
+        double aShare = byCustomer.stream().filter(row -> "A".equals(row.getAs(AbcXyzColumns.ABC_CLASS)))
+                .mapToDouble(row -> number(row, AbcXyzColumns.VALUE_SHARE).doubleValue()).sum();
+        assertTrue(aShare >= 0.8, "A customers hold at least the A cutoff of the value: " + aShare);
+    }
+
+    private static Number number(Row row, String column) {
+        return row.getAs(column);
     }
 
     @Test
