@@ -20,8 +20,9 @@ BENCH_STEPS ?= 100000
 TEST_LAKEHOUSE := $(CURDIR)/target/test-lakehouse
 # The stage specs as JSON (`segplan stages --json`): the DAG's task list and the test suites' table lists.
 STAGES_JSON := airflow/dags/segplan_stages.json
+TEST_JVM_OPTIONS := -XX:+UseSerialGC -XX:TieredStopAtLevel=1
 
-.PHONY: build demo test test-prepare test-prepare-maven java-test test-lane-java test-lane-airflow test-lane-cluster python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv stages-json real-data bench-allocation bench-forecast help
+.PHONY: build demo test test-prepare test-prepare-maven test-prepare-venvs java-test test-lane-airflow test-lane-cluster python-test integration-test test-classes clean sample-data bench-ingest bench bench-segmentation orchestration-test airflow-venv stages-json real-data bench-allocation bench-forecast help
 
 help:
 	@echo "make demo         build, then run every stage on data-samples/ into ./lakehouse"
@@ -51,32 +52,36 @@ $(RUNTIME_LIB)/.complete: pom.xml
 demo: build
 	bin/segplan run --config conf/local.conf
 
-# Every test: three lanes side by side, each started as soon as what it needs is built. Maven's outputs (the jar, the
-# test classes, s3proxy; one Maven at a time) come first and the Python virtual environments (pip) beside them; the
-# Java suite starts when Maven is done, the other lanes when their environment is there too. The lanes: the Java
-# suite; the Airflow lane (the DAG run through spark-submit writes $(TEST_LAKEHOUSE), the notebooks read it, then
-# tests/python reads it with delta-rs); and the cluster and S3 suite (`bin/segplan run` reruns the cluster's run
-# there). Each lane's lines but the Java suite's are prefixed ([airflow], [cluster]); Surefire's and pytest's lines
-# are not quieted (CI reads their closing lines).
-test:
-	$(MAKE) --no-print-directory -j5 test-lane-java test-lane-airflow test-lane-cluster
+# Every test. First what the suites need, Maven's outputs (the jar, the test classes, s3proxy; one Maven at a time)
+# beside the Python virtual environments (pip). Then three lanes side by side: the Java suite; the Airflow lane (the
+# DAG run through spark-submit writes $(TEST_LAKEHOUSE), the notebooks read it, then tests/python reads it with
+# delta-rs); and the cluster and S3 suite (`bin/segplan run` reruns the cluster's run there). Starting the Java
+# suite as soon as Maven was done was measured slower: pip then shared the cores with it and the Airflow lane, the
+# longest, started 2.5 minutes later. Each lane's lines but the Java suite's are prefixed ([airflow], [cluster]);
+# Surefire's and pytest's lines are not quieted (CI reads their closing lines).
+test: test-prepare
+	$(MAKE) --no-print-directory -j3 java-test test-lane-airflow test-lane-cluster
 
-# Everything `make test` builds before its lanes, for a developer who wants it ready.
 test-prepare:
-	$(MAKE) --no-print-directory -j4 test-prepare-maven $(TEST_VENV)/.complete $(AIRFLOW_VENV)/.complete \
-	  $(INTEGRATION_VENV)/.complete
+	$(MAKE) --no-print-directory -j2 test-prepare-maven test-prepare-venvs
 
 test-prepare-maven:
 	$(MAKE) --no-print-directory -j1 build $(TEST_CLASSES) $(S3PROXY_JAR)
 
-test-lane-java: test-prepare-maven
-	$(MAKE) --no-print-directory java-test
+test-prepare-venvs:
+	$(MAKE) --no-print-directory -j1 $(TEST_VENV)/.complete $(AIRFLOW_VENV)/.complete $(INTEGRATION_VENV)/.complete
 
-test-lane-airflow: test-prepare-maven $(AIRFLOW_VENV)/.complete $(TEST_VENV)/.complete
-	set -o pipefail; $(MAKE) --no-print-directory -j1 orchestration-test python-test 2>&1 | sed -u 's/^/[airflow] /'
+# The JVMs of these two lanes (spark-submit drivers, the standalone cluster, executors, notebooks' Spark) run with
+# the serial collector and the C1 compiler only, through the java launcher's JDK_JAVA_OPTIONS: on 2 cores the demo
+# (`bin/segplan run`, one process) took 159 s of CPU that way against 200 s (wall 131 s against 123 s alone), and
+# the lanes are CPU-bound. The Java suite's one long JVM keeps C2 and gets the serial collector (pom.xml).
+test-lane-airflow:
+	set -o pipefail; JDK_JAVA_OPTIONS="$(TEST_JVM_OPTIONS)" $(MAKE) --no-print-directory -j1 orchestration-test \
+	  python-test 2>&1 | sed -u 's/^/[airflow] /'
 
-test-lane-cluster: test-prepare-maven $(INTEGRATION_VENV)/.complete
-	set -o pipefail; $(MAKE) --no-print-directory -j1 integration-test 2>&1 | sed -u 's/^/[cluster] /'
+test-lane-cluster:
+	set -o pipefail; JDK_JAVA_OPTIONS="$(TEST_JVM_OPTIONS)" $(MAKE) --no-print-directory -j1 integration-test 2>&1 \
+	  | sed -u 's/^/[cluster] /'
 
 # Not quiet: CI reads Surefire's "Tests run:" lines.
 java-test:
