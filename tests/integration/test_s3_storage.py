@@ -11,7 +11,8 @@ import pytest
 from deltalake import DeltaTable
 
 from conftest import ACCESS_KEY, BUCKET, run_segplan_locally, s3_env
-from lakehouse_checks import KNOWN_TABLES, MAY_BE_EMPTY, check_lakehouse, differing_rows, read_all, sorted_rows
+from lakehouse_checks import (KNOWN_TABLES, MAY_BE_EMPTY, check_lakehouse, differing_rows, read_all, segplan_stages,
+                              sorted_rows)
 from support import ROOT, RUNTIME_LIB, java_command, run_logged, stages_run
 
 # Columns of pipeline_runs that a rerun legitimately changes.
@@ -76,6 +77,8 @@ def rerun(s3, cluster_run):
 
 def test_the_rerun_on_one_machine_checks_out(s3, inputs, rerun):
     stages = stages_run(rerun["second"].stdout)
+    # `bin/segplan run` runs every stage of the specs, in their order, and says so in its summary.
+    assert stages == [stage.command for stage in segplan_stages.ALL_STAGES], stages
     tables = check_lakehouse(rerun["names"], table_uri, stages, storage_options(s3))
     assert tables["validated_customers"].num_rows == inputs["customers"]
 

@@ -278,4 +278,18 @@ class PipelineEndToEndTest {
         assertTrue(summary.contains("customer_segments"), summary);
         assertTrue(summary.contains("chosen by silhouette"), summary);
     }
+
+    @Test
+    void nextMonthsRunSucceedsInEveryStageBesideTheEarlierRunDate() {
+        // Every stage again with the first run date's tables (and its segmentation model) already there.
+        String next = GoldenRun.get().nextSummary();
+        assertTrue(next.contains("Stages run: [ingest, features, segment, classify, forecast, allocate, check]"), next);
+        List<Row> ledger = lakehouse.readRunDate(PipelineRunsTable.NAME, NEXT_RUN_DATE).collectAsList();
+        assertEquals(java.util.Set.of("ingest", "features", "segment", "classify", "forecast", "allocate", "check"),
+                ledger.stream().map(row -> row.<String>getAs(PipelineRunsTable.STAGE))
+                        .collect(java.util.stream.Collectors.toSet()));
+        assertTrue(ledger.stream().allMatch(row -> PipelineRunsTable.SUCCEEDED.equals(
+                row.getAs(PipelineRunsTable.STATUS))), ledger.toString());
+        assertTrue(lakehouse.countRunDate(org.segplan.contract.DcAllocationTable.NAME, NEXT_RUN_DATE) > 0);
+    }
 }

@@ -31,7 +31,7 @@ import org.segplan.pipeline.Stages;
  * The one whole-pipeline run of the Java suite, on real Delta tables, shared by every test that needs a run:
  * {@code conf/local.conf} (the demo's rule sets and service policies) on generated CSV exports of 700 customers (five planted segments, 1% dirty rows), every stage of {@code segplan run}
  * for 2025-12-31, the tables snapshotted, the same run date run again, then next month's export (the same
- * customers with one more month of order lines) through ingest, features and segment. Built once per test JVM,
+ * customers with one more month of order lines) through every stage again. Built once per test JVM,
  * on first use or, when the test plan holds a class marked {@link ReadsGoldenRun}, in the background from the start
  * (see {@link GoldenRunStarter}).
  */
@@ -57,8 +57,7 @@ public final class GoldenRun {
         firstRun = snapshot();
         run(TestRuns.context(config, RUN_DATE), Stages.all());
         secondRun = snapshot();
-        nextSummary = run(TestRuns.context(config("inputs-next"), NEXT_RUN_DATE),
-                List.of(Stages.ingest(), Stages.features(), Stages.segment()));
+        nextSummary = run(TestRuns.context(config("inputs-next"), NEXT_RUN_DATE), Stages.all());
     }
 
     /** The run: waits for it when it was started in the background, makes it on first use otherwise. */
