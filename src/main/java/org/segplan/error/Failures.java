@@ -39,6 +39,10 @@ public final class Failures {
         if (chain.stream().anyMatch(Failures::isUnreadable)) {
             return Errors.unreadableFile(stage, fileNamed(chain).orElse(null), cause, failure);
         }
+        // Spark's own INTERNAL_ERROR (an analyzer or planner failure) is a bug, not a lost executor.
+        if (chain.stream().anyMatch(step -> firstLine(step).contains("[INTERNAL_ERROR]"))) {
+            return Errors.unexpectedFailure(stage, cause, failure);
+        }
         if (chain.stream().anyMatch(step -> step.getClass().getName().equals("org.apache.spark.SparkException"))) {
             return Errors.sparkJobFailed(stage, cause, failure);
         }
@@ -78,10 +82,18 @@ public final class Failures {
         return firstLine(chain.get(chain.size() - 1));
     }
 
-    /** The cause in one line: Spark's job messages carry the task's whole stack trace after the first line. */
+    /**
+     * The cause in one line: Spark's job messages carry the task's whole stack trace after the first line, and an
+     * error class alone (such as {@code [INTERNAL_ERROR]}) is followed by the line that says what happened.
+     */
     private static String firstLine(Throwable step) {
         String message = step.getMessage();
-        String line = message == null || message.isBlank() ? "" : message.strip().lines().findFirst().orElse("");
+        List<String> lines = message == null ? List.of() : message.lines().map(String::strip)
+                .filter(line -> !line.isEmpty()).limit(2).toList();
+        String line = lines.isEmpty() ? "" : lines.get(0);
+        if (lines.size() > 1 && line.matches("\\[[A-Z_.]+\\]")) {
+            line = line + " " + lines.get(1);
+        }
         return step.getClass().getSimpleName() + (line.isEmpty() ? "" : ": " + line);
     }
 }

@@ -41,6 +41,12 @@ class FailuresTest {
         assertEquals("STORAGE_FAILED", Failures.explain("allocate",
                 new IllegalStateException("commit failed", new IOException("connection refused"))).code());
         assertEquals("OUT_OF_MEMORY", Failures.explain("features", new OutOfMemoryError("Java heap space")).code());
+        SegplanException analyzer = Failures.explain("allocate", new SparkException(
+                "[INTERNAL_ERROR] \nFailure when resolving conflicting references in Join:\n'Join Inner", null));
+        assertEquals("INTERNAL_ERROR", analyzer.code(), "Spark's own internal error is a bug");
+        assertTrue(analyzer.getMessage().contains(
+                "SparkException: [INTERNAL_ERROR] Failure when resolving conflicting references in Join"),
+                analyzer.getMessage());
         SegplanException bug = Failures.explain("classify", new NullPointerException("segment is null"));
         assertEquals("INTERNAL_ERROR", bug.code());
         assertEquals(70, bug.category().exitCode());
