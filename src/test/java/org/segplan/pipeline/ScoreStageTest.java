@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -88,21 +87,14 @@ class ScoreStageTest {
         return SharedSpark.get().createDataFrame(rows, SCHEMA);
     }
 
-    private static Map<String, Integer> segmentsOf(Dataset<Row> rows) {
-        Map<String, Integer> result = new TreeMap<>();
-        rows.select(CustomerSegmentsTable.CUSTOMER_ID, CustomerSegmentsTable.SEGMENT_ID).collectAsList()
-                .forEach(row -> result.put(row.getString(0), row.getInt(1)));
-        return result;
-    }
-
     @Test
     void scoringTheFittedCustomersGivesExactlyTheirPublishedSegments() {
-        Map<String, Integer> published = segmentsOf(lakehouse.readRunDate(CustomerSegmentsTable.NAME, SECOND));
+        Map<String, Integer> published = TestRuns.segmentsOf(lakehouse.readRunDate(CustomerSegmentsTable.NAME, SECOND));
         // The ids were remapped: need 0 keeps id 1 from the first run although it is now the smallest segment.
         assertEquals(1, published.get("c0-0"));
         Stages.score(ScoreStage.Options.defaults()).execute(context(SECOND));
         Dataset<Row> scores = lakehouse.readRunDate(CustomerSegmentScoresTable.NAME, SECOND);
-        assertEquals(published, segmentsOf(scores));
+        assertEquals(published, TestRuns.segmentsOf(scores));
         assertEquals(List.of(SECOND.toString()), scores.select(CustomerSegmentScoresTable.MODEL_RUN_DATE).distinct()
                 .collectAsList().stream().map(row -> row.getDate(0).toString()).toList());
         assertEquals(0, scores.where(col(CustomerSegmentScoresTable.SEGMENT_LABEL)
@@ -112,13 +104,13 @@ class ScoreStageTest {
 
     @Test
     void unseenCustomersNearASegmentsMembersGetThatSegment() {
-        Map<String, Integer> published = segmentsOf(lakehouse.readRunDate(CustomerSegmentsTable.NAME, FIRST));
+        Map<String, Integer> published = TestRuns.segmentsOf(lakehouse.readRunDate(CustomerSegmentsTable.NAME, FIRST));
         String external = folder.resolve("new-customers").toString();
         features("new", new int[] {5, 5, 5}, 0.02).write().parquet(external);
         Stages.score(new ScoreStage.Options(Optional.of(FIRST), Optional.of(external), InputFormat.PARQUET))
                 .execute(context(SECOND));
         Dataset<Row> scores = lakehouse.readRunDate(CustomerSegmentScoresTable.NAME, SECOND);
-        Map<String, Integer> scored = segmentsOf(scores);
+        Map<String, Integer> scored = TestRuns.segmentsOf(scores);
         assertEquals(15, scored.size());
         for (int need = 0; need < CENTRES.length; need++) {
             for (int index = 0; index < 5; index++) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -26,6 +25,7 @@ import org.segplan.contract.ModelSelectionTable;
 import org.segplan.contract.SegmentMigrationsTable;
 import org.segplan.contract.SegmentProfilesTable;
 import org.segplan.testing.SharedSpark;
+import org.segplan.testing.TestRuns;
 
 /**
  * The segmentation entry on two small runs whose size order differs: the second continues the first's ids (matched
@@ -76,20 +76,13 @@ class SegmentationTest {
         return SharedSpark.get().createDataFrame(rows, SCHEMA);
     }
 
-    private static Map<String, Integer> segmentsOf(Dataset<Row> rows) {
-        Map<String, Integer> result = new TreeMap<>();
-        rows.select(CustomerSegmentsTable.CUSTOMER_ID, CustomerSegmentsTable.SEGMENT_ID).collectAsList()
-                .forEach(row -> result.put(row.getString(0), row.getInt(1)));
-        return result;
-    }
-
     @Test
     void theFirstRunNumbersSegmentsBySizeAndTheSecondKeepsTheirIds() {
-        Map<String, Integer> before = segmentsOf(first.customerSegments());
+        Map<String, Integer> before = TestRuns.segmentsOf(first.customerSegments());
         assertEquals(60, before.size());
         assertEquals(List.of(1, 2, 3), List.of(before.get("c0-0"), before.get("c1-0"), before.get("c2-0")));
         assertTrue(first.notes().contains("segment ids: first run, numbered by size"), first.notes().toString());
-        Map<String, Integer> after = segmentsOf(second.customerSegments());
+        Map<String, Integer> after = TestRuns.segmentsOf(second.customerSegments());
         assertEquals(53, after.size());
         // By size need 1 is now segment 1, but every need keeps the id of the first run.
         assertEquals(List.of(1, 2, 3), List.of(after.get("c0-0"), after.get("c1-0"), after.get("c2-0")));
@@ -134,8 +127,8 @@ class SegmentationTest {
         // The saved mapping publishes the stable ids, whatever the model's cluster order.
         int[] mapping = second.mapping().clusterToSegmentId();
         assertEquals(List.of(1, 2, 3), java.util.Arrays.stream(mapping).sorted().boxed().toList());
-        assertEquals(segmentsOf(second.customerSegments()), segmentsOf(SegmentScoring.score(second.model(),
-                second.mapping(), features("c", new int[] {8, 30, 15}, 0.01))));
+        assertEquals(TestRuns.segmentsOf(second.customerSegments()), TestRuns.segmentsOf(SegmentScoring.score(
+                second.model(), second.mapping(), features("c", new int[] {8, 30, 15}, 0.01))));
         Row summary = second.explanationSummary().head();
         assertEquals(2, summary.getInt(0));
         assertTrue(summary.getDouble(1) >= 0.9, summary.toString());

@@ -4,8 +4,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.segplan.config.ConfigLoader;
 import org.segplan.config.SegplanConfig;
+import org.segplan.contract.CustomerSegmentsTable;
 import org.segplan.io.RunIdentity;
 import org.segplan.pipeline.RunContext;
 
@@ -48,5 +53,13 @@ public final class TestRuns {
 
     public static Path resource(String name) {
         return Path.of("src", "test", "resources", name);
+    }
+
+    /** customer_id -> segment_id of customer_segments rows, sorted by customer. */
+    public static Map<String, Integer> segmentsOf(Dataset<Row> rows) {
+        Map<String, Integer> result = new TreeMap<>();
+        rows.select(CustomerSegmentsTable.CUSTOMER_ID, CustomerSegmentsTable.SEGMENT_ID).collectAsList()
+                .forEach(row -> result.put(row.getString(0), row.getInt(1)));
+        return result;
     }
 }
