@@ -163,7 +163,7 @@ $(INTEGRATION_VENV)/.complete: tests/integration/requirements.txt
 integration-test: build $(TEST_CLASSES) $(S3PROXY_JAR) $(INTEGRATION_VENV)/.complete
 	tmp=$$(mktemp -d /tmp/segplan-integration.XXXXXX) && \
 	  cd tests/integration && ../../$(INTEGRATION_VENV)/bin/python -m pytest -v -p no:cacheprovider \
-	    --basetemp=$$tmp/pytest . ; status=$$?; rm -rf $$tmp; exit $$status
+	    -rP --basetemp=$$tmp/pytest . ; status=$$?; rm -rf $$tmp; exit $$status
 
 # DuckDB's JDBC driver for the bench (test scope in the pom, version from there).
 target/bench-lib/.complete: pom.xml

@@ -4,11 +4,16 @@ faster to run; the expected counts are read from the generated files). An S3-com
 those inputs and the lakehouse; a Spark standalone cluster (master + two workers) runs
 `segplan run` on them with spark-submit; the rerun for the same date runs on one machine (bin/segplan,
 conf/s3.conf). Sharing the first run between the cluster and the S3 tests keeps the suite at two pipeline runs.
-Every process is started in its own process group and stopped by that id, also when a test fails."""
+Both runs meet a fault: a worker is killed with SIGKILL in the middle of a stage of the cluster's run, and the
+S3 server is killed and restarted in the middle of the rerun; that the two give the same tables is the check that
+neither fault lost or changed anything. Every process is started in its own process group and stopped by that
+id, also when a test fails."""
 import csv
 import gzip
 import os
+import re
 import secrets
+import time
 
 import boto3
 import pytest
@@ -50,6 +55,27 @@ def inputs(tmp_path_factory):
     return {"folder": folder, "rows": rows, "customers": customers}
 
 
+class S3Server:
+    """s3proxy as its own process, on a fixed port and data folder, so that a fault test can kill it and start it
+    again where clients expect it."""
+
+    def __init__(self, base, properties, group: ProcessGroup):
+        self.base, self.properties, self.group = base, properties, group
+        self.starts = 0
+        self.process = None
+
+    def start(self, client) -> None:
+        self.starts += 1
+        self.process = self.group.start(
+            f"s3proxy-{self.starts}", ["java", "-Xmx384m", "-jar", str(S3PROXY_JAR), "--properties",
+                                       str(self.properties)],
+            self.base / f"s3proxy-{self.starts}.log", dict(os.environ))
+        wait_until(lambda: client.list_buckets() is not None, 90, "s3proxy to answer")
+
+    def kill(self) -> None:
+        self.process.kill()
+
+
 @pytest.fixture(scope="session")
 def s3(tmp_path_factory, inputs):
     base = tmp_path_factory.mktemp("s3")
@@ -68,18 +94,31 @@ def s3(tmp_path_factory, inputs):
     ]) + "\n")
     group = ProcessGroup()
     try:
-        group.start("s3proxy", ["java", "-Xmx384m", "-jar", str(S3PROXY_JAR), "--properties", str(properties)],
-                    base / "s3proxy.log", dict(os.environ))
         client = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=ACCESS_KEY,
                               aws_secret_access_key=secret, region_name="us-east-1",
                               config=BotoConfig(s3={"addressing_style": "path"}))
-        wait_until(lambda: client.list_buckets() is not None, 90, "s3proxy to answer")
+        server = S3Server(base, properties, group)
+        server.start(client)
         client.create_bucket(Bucket=BUCKET)
         for file_name in INPUT_FILES.values():
             client.upload_file(str(inputs["folder"] / file_name), BUCKET, f"inputs/{file_name}")
-        yield {"base": base, "secret": secret, "endpoint": endpoint, "client": client, "data_dir": data_dir}
+        yield {"base": base, "secret": secret, "endpoint": endpoint, "client": client, "data_dir": data_dir,
+               "server": server}
     finally:
         group.stop_all()
+
+
+def object_keys(s3, prefix: str) -> list:
+    """Every key under a prefix (all pages)."""
+    keys = []
+    for page in s3["client"].get_paginator("list_objects_v2").paginate(Bucket=BUCKET, Prefix=prefix):
+        keys += [item["Key"] for item in page.get("Contents", [])]
+    return keys
+
+
+def ledger_commits(s3, lakehouse: str = "lakehouse") -> int:
+    """How many commits the run ledger's Delta log holds: one per stage recorded."""
+    return sum(key.endswith(".json") for key in object_keys(s3, f"{lakehouse}/pipeline_runs/_delta_log/"))
 
 
 def s3_env(s3) -> dict:
@@ -88,8 +127,8 @@ def s3_env(s3) -> dict:
             "SEGPLAN_S3_ENDPOINT": s3["endpoint"], "SPARK_LOCAL_IP": "127.0.0.1"}
 
 
-def s3_run_arguments(s3, command: str, inputs: str, lakehouse: str = "lakehouse") -> list:
-    return [command, "--config", str(ROOT / "conf" / "s3.conf"), "--run-date", RUN_DATE,
+def s3_run_arguments(s3, command: str, inputs: str, lakehouse: str = "lakehouse", run_date: str = RUN_DATE) -> list:
+    return [command, "--config", str(ROOT / "conf" / "s3.conf"), "--run-date", run_date,
             "--set", f"segplan.lakehouse.root=s3a://{BUCKET}/{lakehouse}",
             "--set", f"segplan.spark.settings.\"spark.hadoop.fs.s3a.buffer.dir\"={s3['base'] / 's3a-buffer'}",
             "--set", "segplan.spark.settings.\"spark.ui.enabled\"=false",
@@ -97,10 +136,46 @@ def s3_run_arguments(s3, command: str, inputs: str, lakehouse: str = "lakehouse"
             *input_overrides(inputs)]
 
 
-def run_segplan_locally(s3, command: str, inputs: str, log_name: str, lakehouse: str = "lakehouse"):
-    """bin/segplan (local[2]) with conf/s3.conf."""
-    return run_logged([str(ROOT / "bin" / "segplan"), *s3_run_arguments(s3, command, inputs, lakehouse)],
-                      s3["base"] / log_name, {**s3_env(s3), "SEGPLAN_JAVA_OPTS": "-Xmx2g"}, timeout=RUN_TIMEOUT_S)
+def local_command(s3, command: str, inputs: str, lakehouse: str = "lakehouse", run_date: str = RUN_DATE):
+    """bin/segplan (local[2]) with conf/s3.conf: the command line and its environment."""
+    return ([str(ROOT / "bin" / "segplan"), *s3_run_arguments(s3, command, inputs, lakehouse, run_date)],
+            {**s3_env(s3), "SEGPLAN_JAVA_OPTS": "-Xmx2g"})
+
+
+def run_segplan_locally(s3, command: str, inputs: str, log_name: str, lakehouse: str = "lakehouse",
+                        run_date: str = RUN_DATE):
+    arguments, env = local_command(s3, command, inputs, lakehouse, run_date)
+    return run_logged(arguments, s3["base"] / log_name, env, timeout=RUN_TIMEOUT_S)
+
+
+def start_segplan_locally(s3, group: ProcessGroup, command: str, inputs: str, log_name: str,
+                          lakehouse: str = "lakehouse", run_date: str = RUN_DATE):
+    """The same, as a process the test can kill or wait for."""
+    arguments, env = local_command(s3, command, inputs, lakehouse, run_date)
+    return group.start(log_name, arguments, s3["base"] / log_name, env)
+
+
+def executor_tasks(work_dir) -> tuple:
+    """(tasks started, tasks finished) in the executor logs under a worker's work dir."""
+    text = "".join(log.read_text(errors="replace") for log in work_dir.glob("app-*/*/stderr"))
+    return (len(re.findall(r"Running task [0-9.]+ in stage", text)),
+            len(re.findall(r"Finished task [0-9.]+ in stage", text)))
+
+
+def kill_worker_mid_stage(s3, worker: dict, survivor: dict, submit) -> dict:
+    """Once the ingest stage is recorded in the ledger, SIGKILL the worker (its executor goes with it, same
+    process group) the moment one of its tasks is running. Returns what it saw at the kill, or {} when the
+    run ended first."""
+    while submit.alive() and ledger_commits(s3) == 0:
+        time.sleep(0.5)
+    while submit.alive():
+        started, finished = executor_tasks(worker["work_dir"])
+        if started > finished:
+            worker["process"].kill()
+            return {"tasks_started": started, "tasks_finished": finished, "ledger_commits": ledger_commits(s3),
+                    "survivor_tasks_finished": executor_tasks(survivor["work_dir"])[1]}
+        time.sleep(0.05)
+    return {}
 
 
 @pytest.fixture(scope="session")
@@ -149,13 +224,17 @@ def cluster_run(tmp_path_factory, s3):
             "--conf", "spark.executor.cores=1",
             "--conf", f"spark.cores.max={WORKERS}",
             str(JAR), *s3_run_arguments(s3, "run", f"s3a://{BUCKET}/inputs"))
-        result = run_logged(command, base / "spark-submit.log", env, timeout=RUN_TIMEOUT_S)
+        submit = group.start("spark-submit", command, base / "spark-submit.log", env)
+        # The fault: the second worker dies in the middle of a stage; Spark must run its tasks elsewhere.
+        killed = kill_worker_mid_stage(s3, workers[-1], workers[0], submit)
+        result = submit.wait(RUN_TIMEOUT_S)
         master_state = get_json(f"http://127.0.0.1:{master_ui}/json/")
-        worker_states = [get_json(f"http://127.0.0.1:{worker['ui']}/json/") for worker in workers]
+        worker_states = [get_json(f"http://127.0.0.1:{worker['ui']}/json/") if worker["process"].alive() else None
+                         for worker in workers]
         group.stop_all()
         for worker in workers:
             worker["launch_log"] = worker["process"].log_text()
         yield {"base": base, "result": result, "master": master_state, "worker_states": worker_states,
-               "workers": workers}
+               "workers": workers, "killed": killed}
     finally:
         group.stop_all()

@@ -54,6 +54,25 @@ class ManagedProcess:
     def log_text(self) -> str:
         return self.log_path.read_text(errors="replace")
 
+    def kill(self) -> None:
+        """SIGKILL to the whole process group at once: the fault tests' crash (no shutdown hook runs)."""
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait(timeout=60)
+
+    def wait(self, timeout: float) -> subprocess.CompletedProcess:
+        """Waits for the process to end (killed whole after the timeout), then gives its exit code and output."""
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            raise AssertionError(f"{self.name} did not finish in {timeout} s; log: {self.log_path}")
+        finally:
+            self.stop()
+        return subprocess.CompletedProcess(self.process.args, self.process.returncode, self.log_text(), "")
+
     def stop(self, grace_seconds: float = 15.0) -> None:
         """SIGTERM to the process group this process leads, SIGKILL if it is still there after the grace."""
         try:

@@ -1,20 +1,26 @@
 """Object storage for real: s3proxy (an S3-compatible server that checks SigV4 signatures) as a separate process
 on a free loopback port (conftest.s3), the sample inputs uploaded with boto3, every Delta table on s3a://. The
 first run is the cluster's (conftest.cluster_run); here the rerun for the same date runs on one machine with
-bin/segplan and conf/s3.conf, and must leave the same tables. A Spark program reads the first run's versions with
-VERSION AS OF over s3a://. The inputs are the generated ones (conftest.inputs). The secret key must appear nowhere: not in any output, log file, table value or stored
+bin/segplan and conf/s3.conf, through an outage of the S3 server in its middle, and must leave the same tables. A
+Spark program reads the first run's versions with VERSION AS OF over s3a://. The inputs are the generated ones
+(conftest.inputs). The secret key must appear nowhere: not in any output, log file, table value or stored
 object."""
 import json
+import re
+import time
 from pathlib import Path
 
 import pytest
 from deltalake import DeltaTable
 
-from conftest import ACCESS_KEY, BUCKET, run_segplan_locally, s3_env
-from lakehouse_checks import (KNOWN_TABLES, MAY_BE_EMPTY, check_lakehouse, differing_rows, read_all, segplan_stages,
-                              sorted_rows)
-from support import ROOT, RUNTIME_LIB, java_command, run_logged, stages_run
+from conftest import (ACCESS_KEY, BUCKET, ledger_commits, run_segplan_locally, s3_env,
+                      start_segplan_locally)
+from lakehouse_checks import (KNOWN_TABLES, LEDGER_TABLE, MAY_BE_EMPTY, check_lakehouse, differing_rows, read_all,
+                              segplan_stages, sorted_rows)
+from support import RUN_TIMEOUT_S, ROOT, RUNTIME_LIB, ProcessGroup, java_command, run_logged, stages_run
 
+# How long the S3 server stays down in the middle of the rerun.
+OUTAGE_S = 8
 # Columns of pipeline_runs that a rerun legitimately changes.
 RERUN_VARIES = ("started_at", "duration_seconds")
 # The first run is the cluster's, the rerun one machine's. Measured: the data, features and segment assignments
@@ -50,15 +56,15 @@ def storage_options(s3) -> dict:
             "AWS_S3_ALLOW_UNSAFE_RENAME": "true"}
 
 
-def lakehouse_tables(s3) -> list:
-    listing = s3["client"].list_objects_v2(Bucket=BUCKET, Prefix="lakehouse/", Delimiter="/")
+def lakehouse_tables(s3, lakehouse: str = "lakehouse") -> list:
+    listing = s3["client"].list_objects_v2(Bucket=BUCKET, Prefix=f"{lakehouse}/", Delimiter="/")
     names = [prefix["Prefix"].split("/")[1] for prefix in listing.get("CommonPrefixes", [])]
     return sorted(name for name in names if s3["client"].list_objects_v2(
-        Bucket=BUCKET, Prefix=f"lakehouse/{name}/_delta_log/", MaxKeys=1).get("KeyCount", 0) > 0)
+        Bucket=BUCKET, Prefix=f"{lakehouse}/{name}/_delta_log/", MaxKeys=1).get("KeyCount", 0) > 0)
 
 
-def table_uri(name: str) -> str:
-    return f"s3://{BUCKET}/lakehouse/{name}"
+def table_uri(name: str, lakehouse: str = "lakehouse") -> str:
+    return f"s3://{BUCKET}/{lakehouse}/{name}"
 
 
 @pytest.fixture(scope="module")
@@ -69,10 +75,54 @@ def rerun(s3, cluster_run):
     first_versions = {name: DeltaTable(table_uri(name), storage_options=options).version() for name in names}
     first_tables = {name: read_all(table_uri(name), options) for name in names}
     first_rows = {name: comparable(name, table) for name, table in first_tables.items()}
-    second = run_segplan_locally(s3, "run", f"s3a://{BUCKET}/inputs", "rerun.log")
+    outage = rerun_through_an_s3_outage(s3)
+    second = outage.pop("completed")
     assert second.returncode == 0, second.stdout[-4000:]
     return {"second": second, "names": names, "first_versions": first_versions, "first_rows": first_rows,
-            "first_tables": first_tables}
+            "first_tables": first_tables, "outage": outage}
+
+
+def rerun_through_an_s3_outage(s3) -> dict:
+    """The rerun, with the S3 server killed once the ingest stage is recorded and started again OUTAGE_S later.
+    S3A's retries may carry the run through; if not, the run must fail with a recorded, explained error, and a
+    rerun without the outage must then complete."""
+    group = ProcessGroup()
+    try:
+        before = ledger_commits(s3)
+        process = start_segplan_locally(s3, group, "run", f"s3a://{BUCKET}/inputs", "rerun.log")
+        while process.alive() and ledger_commits(s3) == before:
+            time.sleep(0.5)
+        alive_at_kill = process.alive()
+        s3["server"].kill()
+        time.sleep(OUTAGE_S)
+        alive_at_restart = process.alive()
+        s3["server"].start(s3["client"])
+        attempt = process.wait(RUN_TIMEOUT_S)
+    finally:
+        group.stop_all()
+    outage = {"alive_at_kill": alive_at_kill, "alive_at_restart": alive_at_restart, "attempt": attempt}
+    if attempt.returncode == 0:
+        return {**outage, "completed": attempt, "failed_rows": []}
+    failed_rows = [row for row in read_all(table_uri(LEDGER_TABLE), storage_options(s3)).to_pylist()
+                   if row["status"] == "FAILED"]
+    return {**outage, "failed_rows": failed_rows,
+            "completed": run_segplan_locally(s3, "run", f"s3a://{BUCKET}/inputs", "rerun-after-outage.log")}
+
+
+def test_the_s3_outage_fell_inside_the_rerun_and_lost_nothing(s3, rerun):
+    """The server went down after the ingest stage was recorded and came back while the run still ran. Either the
+    run rode it out, or it failed with an explained error, recorded in the ledger, and the rerun after it
+    completed. The same-tables and time-travel tests below hold either way: nothing half-written stayed."""
+    outage = rerun["outage"]
+    assert outage["alive_at_kill"] and outage["alive_at_restart"], outage
+    attempt = outage["attempt"]
+    if attempt.returncode != 0:
+        code = re.search(r"\[(STORAGE_FAILED|SPARK_JOB_FAILED|UNREADABLE_INPUT)\]", attempt.stdout)
+        assert code and attempt.returncode in (3, 5), (attempt.returncode, attempt.stdout[-3000:])
+        assert any(code.group(0) in (row["message"] or "") for row in outage["failed_rows"]), outage["failed_rows"]
+    assert s3["secret"] not in attempt.stdout
+    print(f"the run {'rode out' if attempt.returncode == 0 else 'failed on'} a {OUTAGE_S} s outage of the S3 "
+          f"server (exit {attempt.returncode})")
 
 
 def test_the_rerun_on_one_machine_checks_out(s3, inputs, rerun):
@@ -152,6 +202,9 @@ def test_the_secret_key_appears_nowhere(s3, cluster_run, rerun):
     logs = [path for folder in (s3["base"], cluster_run["base"]) for path in Path(folder).rglob("*")
             if path.is_file() and (path.suffix == ".log" or path.name in ("stderr", "stdout"))]
     assert len(logs) >= 8, logs
+    # The fault tests' logs among them: the killed worker's run, the restarted server, the killed driver's stage.
+    fault_logs = {"spark-submit.log", "s3proxy-2.log", "rerun.log", "killed-driver.log", "after-killed-driver.log"}
+    assert fault_logs <= {path.name for path in logs}, sorted(path.name for path in logs)
     for path in logs:
         assert secret not in path.read_text(errors="replace"), path
     # Every stored object, byte for byte: Parquet data, Delta logs and checkpoints, the fitted model.

@@ -116,6 +116,14 @@ public final class Errors {
                 "export the column as " + expected + " or as text");
     }
 
+    /** A header naming a column twice: Spark would read the two as {@code name<position>}, and neither by name. */
+    public static SegplanException duplicatedColumns(String table, String location, Collection<String> repeated) {
+        return error(ErrorCategory.INPUT, "DUPLICATED_COLUMNS",
+                "The header of input table '" + table + "' at " + location + " names " + repeated + " more than once",
+                "segplan cannot tell which of the columns holds the values",
+                "remove or rename the repeated columns in the export");
+    }
+
     public static SegplanException emptyInput(String table, String location) {
         return error(ErrorCategory.INPUT, "EMPTY_INPUT",
                 "Input table '" + table + "' at " + location + " has no rows",

@@ -70,12 +70,22 @@ public final class InputReader {
             source = mapped.kept();
             filtered = Optional.of(mapped.filtered());
         }
+        if (spec.format() == InputFormat.CSV && !renamedAsRepeated(raw.columns()).isEmpty()) {
+            List<String> repeated = repeatedHeaderNames(spec);
+            if (!repeated.isEmpty()) {
+                throw Errors.duplicatedColumns(spec.table(), spec.path(), repeated);
+            }
+        }
         Map<String, StructField> byName = new LinkedHashMap<>();
         for (StructField field : source.schema().fields()) {
             if (field.name().equals(CheckColumns.RAW_RECORD) || field.name().equals(CheckColumns.MALFORMED_LINE)) {
                 continue;
             }
             byName.put(field.name().trim().toLowerCase(Locale.ROOT), field);
+        }
+        if (byName.isEmpty()) {
+            // A zero-byte file: no header, so no columns, and no rows.
+            throw Errors.emptyInput(spec.table(), spec.path());
         }
         List<String> missingRequired = contract.requiredColumns().stream().filter(name -> !byName.containsKey(name)).toList();
         if (!missingRequired.isEmpty()) {
@@ -173,6 +183,38 @@ public final class InputReader {
         StructType withLine = header.schema().add(CheckColumns.MALFORMED_LINE, DataTypes.StringType);
         return load(spec, reader -> reader.schema(withLine)
                 .option("columnNameOfCorruptRecord", CheckColumns.MALFORMED_LINE));
+    }
+
+    /**
+     * The names Spark may have renamed because the header repeats them: it reads a repeated name as the name followed
+     * by each column's position ({@code income3}, {@code income4}). A header such as {@code score1,score2} reads the
+     * same, so this is only a suspicion that {@link #repeatedHeaderNames(InputSpec)} settles.
+     */
+    static List<String> renamedAsRepeated(String[] columns) {
+        Map<String, Integer> positionsByName = new LinkedHashMap<>();
+        for (int position = 0; position < columns.length; position++) {
+            String suffix = String.valueOf(position);
+            String column = columns[position];
+            if (column.length() > suffix.length() && column.endsWith(suffix)) {
+                positionsByName.merge(column.substring(0, column.length() - suffix.length()), 1, Integer::sum);
+            }
+        }
+        return positionsByName.entrySet().stream().filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey).toList();
+    }
+
+    /** The names the header line itself repeats (as Spark compares them: trimmed, ignoring case). */
+    private List<String> repeatedHeaderNames(InputSpec spec) {
+        List<Row> header = load(spec, reader -> reader.option("header", "false")).limit(1).collectAsList();
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        if (!header.isEmpty()) {
+            for (int index = 0; index < header.get(0).length(); index++) {
+                Object name = header.get(0).get(index);
+                if (name != null) {
+                    seen.merge(name.toString().trim().toLowerCase(Locale.ROOT), 1, Integer::sum);
+                }
+            }
+        }
+        return seen.entrySet().stream().filter(entry -> entry.getValue() > 1).map(Map.Entry::getKey).toList();
     }
 
     /**

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.segplan.config.SegplanConfig;
+import org.segplan.contract.Columns;
 import org.segplan.contract.InputTables;
 import org.segplan.contract.PipelineRunsTable;
 import org.segplan.contract.QuarantineTable;
@@ -101,7 +102,7 @@ class IngestStageTest {
     void acceptedRowsAreWrittenTyped() {
         Dataset<Row> customers = lakehouse.readRunDate(ValidatedTables.of("customers"), RUN_DATE);
         assertEquals(DataTypes.IntegerType, customers.schema().apply("birth_year").dataType());
-        assertEquals(List.of("C1", "C2", "C3"), customers.select("customer_id").orderBy("customer_id").collectAsList()
+        assertEquals(List.of("C1", "C10", "C2", "C3"), customers.select("customer_id").orderBy("customer_id").collectAsList()
                 .stream().map(row -> row.getString(0)).toList());
         assertTrue(Arrays.asList(lakehouse.read(QuarantineTable.NAME).columns()).contains("raw_record"));
     }
@@ -125,11 +126,56 @@ class IngestStageTest {
                 .run(List.of(Stages.ingest()));
         assertEquals(quarantineBefore, lakehouse.readRunDate(QuarantineTable.NAME, RUN_DATE)
                 .orderBy(QuarantineTable.RAW_RECORD).collectAsList());
-        assertEquals(3, lakehouse.countRunDate(ValidatedTables.of("customers"), RUN_DATE));
+        assertEquals(4, lakehouse.countRunDate(ValidatedTables.of("customers"), RUN_DATE));
         // One day earlier, the order dated the run date's eve stays but December 31st's rows would be future.
         assertTrue(lakehouse.countRunDate(QuarantineTable.NAME, RUN_DATE.minusDays(1)) > 0);
         assertEquals(2 * InputTables.ALL.size(), lakehouse.read(PipelineRunsTable.NAME).count(),
                 "a rerun updates its ledger rows instead of adding more");
+    }
+
+    // File-level cases that read well: the same rows as the plain corpus.
+
+    /** The ingest stage on the corpus with the given inputs replaced, into tables of its own; what it printed. */
+    private static String ingestReplacing(InMemoryTables tables, String... overrides) {
+        String[] settings = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                "segplan.validation.max-quarantine-share=0.9"), Arrays.stream(overrides)).toArray(String[]::new);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new PipelineRunner(inMemory(TestRuns.config(CORPUS, lakehouseFolder, settings), tables),
+                new PrintStream(printed, true)).run(List.of(Stages.ingest()));
+        return printed.toString();
+    }
+
+    private static String resourcePath(String name) {
+        return TestRuns.resource("bad-inputs/dataset/" + name).toAbsolutePath().toString();
+    }
+
+    /** The customers accepted and quarantined for the run date, the run id aside (it hashes the configuration). */
+    private static List<Row> customerOutcomes(InMemoryTables tables) {
+        List<Row> rows = new java.util.ArrayList<>(tables.readRunDate(ValidatedTables.of("customers"), RUN_DATE)
+                .drop(Columns.RUN_ID).orderBy("customer_id").collectAsList());
+        rows.addAll(tables.readRunDate(QuarantineTable.NAME, RUN_DATE)
+                .where(col(QuarantineTable.SOURCE_TABLE).equalTo("customers"))
+                .select(QuarantineTable.RAW_RECORD, QuarantineTable.REASON_CODE, QuarantineTable.REASON_DETAIL)
+                .orderBy(QuarantineTable.RAW_RECORD).collectAsList());
+        return rows;
+    }
+
+    @Test
+    void aByteOrderMarkAndCrlfLineEndingsReadAsThePlainFile(@TempDir Path lake) {
+        InMemoryTables tables = new InMemoryTables(SharedSpark.get(), lake);
+        ingestReplacing(tables, "segplan.inputs.customers.path=" + resourcePath("bom-crlf/customers.csv"));
+        List<Row> outcomes = customerOutcomes(tables);
+        assertEquals(customerOutcomes(lakehouse), outcomes);
+        assertTrue(outcomes.size() > 4, "accepted and quarantined customers compared: " + outcomes);
+    }
+
+    @Test
+    void columnsNamedLikeSparksRenamedDuplicatesAreNotTakenForDuplicates(@TempDir Path lake) {
+        InMemoryTables tables = new InMemoryTables(SharedSpark.get(), lake);
+        String printed = ingestReplacing(tables,
+                "segplan.inputs.customers.path=" + resourcePath("numbered-columns/customers.csv"));
+        assertTrue(printed.contains("customers columns outside the contract ignored: [loyalty_tier, q11, q12]"), printed);
+        assertEquals(3, tables.countRunDate(ValidatedTables.of("customers"), RUN_DATE));
     }
 
     // Dataset-level errors: the run fails before anything is written.
@@ -182,6 +228,28 @@ class IngestStageTest {
         SegplanConfig broken = TestRuns.config(CORPUS, lake, "segplan.inputs.customers.path="
                 + TestRuns.resource("bad-inputs/dataset/empty-input/customers.csv").toAbsolutePath());
         assertEquals("EMPTY_INPUT", failingIngest(broken, lake).code());
+    }
+
+    @Test
+    void aHeaderOnlyFileAndAZeroByteFileAreEmptyInputs(@TempDir Path lake) {
+        SegplanConfig headerOnly = TestRuns.config(CORPUS, lake.resolve("header-only"),
+                "segplan.inputs.transactions.path=" + resourcePath("header-only/transactions.csv"));
+        assertEquals("EMPTY_INPUT", failingIngest(headerOnly, lake.resolve("header-only")).code());
+        SegplanConfig zeroBytes = TestRuns.config(CORPUS, lake.resolve("zero-bytes"),
+                "segplan.inputs.customers.path=" + resourcePath("zero-bytes/customers.csv"));
+        SegplanException failure = failingIngest(zeroBytes, lake.resolve("zero-bytes"));
+        assertEquals("EMPTY_INPUT", failure.code());
+        assertTrue(failure.getMessage().contains("customers.csv"), failure.getMessage());
+    }
+
+    @Test
+    void aHeaderNamingAColumnTwiceFailsTheRunNamingIt(@TempDir Path lake) {
+        SegplanConfig broken = TestRuns.config(CORPUS, lake,
+                "segplan.inputs.customers.path=" + resourcePath("duplicated-column/customers.csv"));
+        SegplanException failure = failingIngest(broken, lake);
+        assertEquals("DUPLICATED_COLUMNS", failure.code());
+        assertEquals(3, failure.category().exitCode());
+        assertTrue(failure.getMessage().contains("names [income] more than once"), failure.getMessage());
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,12 +122,35 @@ class ValidationTest {
         Dataset<Row> customers = result.validated().get(CustomersTable.NAME);
         assertEquals(DataTypes.IntegerType, customers.schema().apply("birth_year").dataType());
         assertEquals(CustomersTable.CONTRACT.columnNames(), List.of(customers.columns()));
-        assertEquals(List.of("C1", "C2", "C3"), customers.select("customer_id").orderBy("customer_id").collectAsList()
+        assertEquals(List.of("C1", "C10", "C2", "C3"), customers.select("customer_id").orderBy("customer_id").collectAsList()
                 .stream().map(row -> row.getString(0)).toList());
         assertEquals("urban", customers.where(col("customer_id").equalTo("C1")).head().getAs("city_type"));
         Row badPrice = result.quarantine().where(col(QuarantineTable.RAW_RECORD).contains("\"O11\"")).head();
         assertTrue(badPrice.<String>getAs(QuarantineTable.RAW_RECORD).contains("\"unit_price\":\"abc\""));
         assertTrue(badPrice.<String>getAs(QuarantineTable.REASON_DETAIL).contains("unit_price"));
+    }
+
+    private static String reasonFor(String sourceTable, String quotedKey) {
+        List<Row> rows = result.quarantine().where(col(QuarantineTable.SOURCE_TABLE).equalTo(sourceTable)
+                .and(col(QuarantineTable.RAW_RECORD).contains(quotedKey))).collectAsList();
+        assertEquals(1, rows.size(), quotedKey);
+        return rows.get(0).getAs(QuarantineTable.REASON_CODE);
+    }
+
+    @Test
+    void numbersDatesAndOffsetsAreReadStrictly() {
+        // A decimal comma, an infinity and a number beyond a double's range are not numbers; minus zero is zero.
+        assertEquals("UNPARSEABLE_NUMBER", reasonFor(TransactionsTable.NAME, "\"O16\""));
+        assertEquals("UNPARSEABLE_NUMBER", reasonFor(TransactionsTable.NAME, "\"O17\""));
+        assertEquals("UNPARSEABLE_NUMBER", reasonFor(TransactionsTable.NAME, "\"O18\""));
+        assertEquals("NON_POSITIVE_VALUE", reasonFor(TransactionsTable.NAME, "\"O19\""));
+        assertEquals("UNPARSEABLE_DATE", reasonFor(ProductsTable.NAME, "\"P7\""));
+        Row minusZeroIncome = result.validated().get(CustomersTable.NAME).where(col("customer_id").equalTo("C10")).head();
+        assertEquals(0.0, minusZeroIncome.<Double>getAs(CustomersTable.INCOME), 0.0);
+        // An order placed at 23:30 in UTC+2 is stored at 21:30 UTC, whatever the session's time zone.
+        Row withOffset = result.validated().get(TransactionsTable.NAME).where(col("order_id").equalTo("O20")).head();
+        assertEquals(Instant.parse("2025-06-01T21:30:00Z"),
+                withOffset.<Timestamp>getAs(TransactionsTable.ORDER_TIMESTAMP).toInstant());
     }
 
     @Test
@@ -150,7 +175,7 @@ class ValidationTest {
         SegplanConfig multiLine = TestRuns.config(CORPUS, other, "segplan.inputs.products.options.multiLine=true");
         InputReader reader = new InputReader(SharedSpark.get());
         SourceTable products = reader.read(multiLine.input(ProductsTable.NAME), ProductsTable.CONTRACT).orElseThrow();
-        assertEquals(6, reader.countSourceRows(multiLine.input(ProductsTable.NAME)), "six records on seven lines");
+        assertEquals(7, reader.countSourceRows(multiLine.input(ProductsTable.NAME)), "seven records on eight lines");
         Row roofBox = products.text().where(col("product_id").equalTo("P6")).head();
         assertEquals("Roof box\nDeluxe", roofBox.getAs("product_name"));
         assertTrue(roofBox.isNullAt(roofBox.fieldIndex(CheckColumns.MALFORMED_LINE)), "not a malformed line");
